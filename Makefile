@@ -1,0 +1,36 @@
+# Every target sets up what it needs: a fresh machine with Python 3.11, git and make is enough.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup test site serve check bench schema clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/kehoach check
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+schema: $(STAMP)
+	$(BIN)/kehoach schema
+
+clean:
+	rm -rf site .pytest_cache build *.egg-info

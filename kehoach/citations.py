@@ -1,0 +1,130 @@
+"""Find citations of documents in body text.
+
+Forms seen in real documents: "Nghị quyết số 21-NQ/TW, ngày 16/6/2022", "Kết luận 21-KL/TW, ngày
+25/10/2021", "Nghị quyết số 02, 03, 04-NQ/ĐUK", "Kế hoạch số 54- KH/ĐUK", "64-Kh/ĐUK",
+"Chỉ thị 05-CT/TW", "Kế hoạch số 41-KH/ĐUK) ngày 21 tháng 3 năm 2023".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .dates import DateError, make_date
+from .doctypes import DOC_TYPES, canonical_type, type_for_word
+from .plain import PlainText
+
+_TYPE_WORDS = sorted({w for _, words in DOC_TYPES.values() for w in words}, key=len, reverse=True)
+_LETTER = r"A-Za-zĐđÐð"
+
+CITATION_RE = re.compile(
+    rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s+)?"
+    rf"(?P<nums>\d{{1,4}}(?:\s*,\s*\d{{1,4}})*)\s*-\s*(?P<type>[{_LETTER}]{{1,4}})\s*/\s*(?P<code>[{_LETTER}]{{2,8}})\b"
+    r"(?P<tail>\)?\s*[,;]?\s*(?:ban hành\s+)?(?:ngày\s+)?"
+    r"(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
+    r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4})))?",
+    re.IGNORECASE,
+)
+
+# The words after a citation that say who issued it and in which term: "của Bộ Chính trị (khóa III)".
+_ATTRIBUTION_END = re.compile(r"[;“”\"\n]|\.\s|\s(?:về|thực hiện|gắn với|và|để)\s", re.IGNORECASE)
+TERM_RE = re.compile(r"kh(?:óa|oá|oa)\s+(?P<roman>[IVXLC]+)\b", re.IGNORECASE)
+
+
+@dataclass
+class Citation:
+    number: str
+    number_int: int
+    type_written: str
+    type: str | None  # canonical code, None when unknown
+    code: str  # issuer code, confusables mapped
+    code_written: str
+    date: dt.date | None
+    date_error: str | None
+    word: str | None  # the introducing word ("Nghị quyết")
+    as_written: str
+    start: int  # offsets in the plain text
+    end: int
+    line: int  # 1-based line within the body
+    attribution: str = ""
+    in_list: bool = False
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def symbol(self) -> str:
+        return f"{self.number}-{self.type or self.type_written}/{self.code}"
+
+
+def _cited_date(m: re.Match) -> tuple[dt.date | None, str | None]:
+    if m["d"]:
+        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
+    elif m["ld"]:
+        d, mo, y = int(m["ld"]), int(m["lm"]), int(m["ly"])
+    else:
+        return None, None
+    try:
+        return make_date(d, mo, y), None
+    except DateError as e:
+        return None, str(e)
+
+
+def find_citations(plain: PlainText) -> list[Citation]:
+    text = plain.text
+    found: list[Citation] = []
+    matches = list(CITATION_RE.finditer(text))
+    for i, m in enumerate(matches):
+        nums = [n.strip() for n in m["nums"].split(",")]
+        type_written = m["type"]
+        code_written = m["code"]
+        code = code_written.replace("Ð", "Đ").replace("ð", "đ").upper()
+        date, date_error = _cited_date(m)
+        tail_end = m.end()
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        after = text[tail_end : min(tail_end + 160, limit)]
+        cut = _ATTRIBUTION_END.search(after)
+        attribution = after[: cut.start()] if cut else after
+        word = m["word"]
+        for n in nums:
+            found.append(
+                Citation(
+                    number=n,
+                    number_int=int(n),
+                    type_written=type_written,
+                    type=canonical_type(type_written),
+                    code=code,
+                    code_written=code_written,
+                    # in a list ("02, 03, 04-NQ/ĐUK, ngày …") a single date belongs to the last item only
+                    date=date if n == nums[-1] else None,
+                    date_error=date_error if n == nums[-1] else None,
+                    word=word,
+                    as_written=m.group(0).strip(),
+                    start=m.start(),
+                    end=m.end(),
+                    line=plain.line(m.start("nums")),
+                    attribution=attribution.strip(" ,"),
+                    in_list=len(nums) > 1,
+                )
+            )
+    return found
+
+
+def word_type(c: Citation) -> str | None:
+    return type_for_word(c.word) if c.word else None
+
+
+def term_label(c: Citation) -> str | None:
+    m = TERM_RE.search(c.attribution)
+    return m["roman"] if m else None
+
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.upper()):
+        v = ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total

@@ -1,0 +1,98 @@
+"""Command line: `kehoach check`, `kehoach schema`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from . import __version__
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are English; say it in Vietnamese
+        self.print_usage(sys.stderr)
+        self.exit(2, f"kehoach: lỗi tham số: {message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày «{text}» không hợp lệ, cần dạng NĂM-THÁNG-NGÀY, ví dụ 2023-03-01") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = VietnameseParser(prog="kehoach", description="Kho kế hoạch: kiểm tra và xuất bản văn bản của cấp ủy.")
+    parser.add_argument("--version", action="version", version=f"kehoach {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=VietnameseParser)
+
+    check = sub.add_parser("check", help="Kiểm tra tham chiếu, ngày tháng và thời hạn trong kho văn bản.")
+    check.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+    check.add_argument("--as-of", type=_date, default=None, help="Ngày dùng để xét quá hạn, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay).")
+    check.add_argument("--format", choices=["text", "json", "github"], default="text", help="Định dạng báo cáo.")
+    check.add_argument("--fail-on", choices=["error", "overdue", "warning"], default="error",
+                       help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn; warning: mọi cảnh báo.")
+    check.add_argument("--show-acknowledged", action="store_true", help="Hiện cả các phát hiện đã được ghi nhận.")
+
+    schema = sub.add_parser("schema", help="Xuất JSON Schema của phần đầu văn bản và organizations.yml.")
+    schema.add_argument("--out", type=Path, default=Path("schema"), help="Thư mục ghi tệp (mặc định: schema/).")
+    return parser
+
+
+def failed(findings, fail_on: str) -> bool:
+    for f in findings:
+        if f.acknowledged:
+            continue
+        if f.severity == "error":
+            return True
+        if fail_on == "overdue" and f.code == "D205":
+            return True
+        if fail_on == "warning" and f.severity == "warning":
+            return True
+    return False
+
+
+def cmd_check(args) -> int:
+    from .checks import run_checks
+    from .loader import load_repository
+    from .report import as_github, as_json, as_text
+
+    if not (args.root / "organizations.yml").exists():
+        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+        return 2
+    as_of = args.as_of or dt.date.today()
+    result = run_checks(load_repository(args.root), as_of)
+    if args.format == "json":
+        print(as_json(result.findings, as_of.isoformat()))
+    elif args.format == "github":
+        text = as_github(result.findings)
+        if text:
+            print(text)
+    else:
+        print(as_text(result.findings, args.show_acknowledged))
+    return 1 if failed(result.findings, args.fail_on) else 0
+
+
+def cmd_schema(args) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(f"Đã ghi {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return {"check": cmd_check, "schema": cmd_schema}[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except OSError as e:
+        print(f"kehoach: không đọc/ghi được tệp: {e.filename or ''} ({e.strerror})", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

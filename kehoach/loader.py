@@ -1,0 +1,171 @@
+"""Load a content repository: organisations and documents, never raising on bad input.
+
+Every problem with a file becomes a finding with its path and line; the file is then skipped
+or loaded as far as it can be, so one broken file never hides the findings of the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from .citations import Citation, find_citations
+from .findings import Finding
+from .frontmatter import explain_yaml_error, load_yaml, node_line, split
+from .model import Document, OrganizationsFile
+from .orgs import OrgTree
+from .plain import PlainText
+from .text import CONFUSABLES, is_nfc, nfc
+from .validation import schema_findings
+
+KINDS = {"plans": "plan", "outlines": "outline", "resolutions": "resolution"}
+ORGANIZATIONS_FILE = "organizations.yml"
+
+
+@dataclass
+class Entry:
+    """One document file: its key, where it lives, its metadata and its official body."""
+
+    key: str
+    kind: str
+    path: str
+    doc: Document
+    body: str
+    body_line: int
+    front: str = ""
+    front_line: int = 2
+
+    def field_line(self, *path) -> int | None:
+        """File line of a front matter field, e.g. ("tasks", 2, "owner")."""
+        line0 = node_line(self.front, path)
+        return self.front_line + line0 if line0 is not None else None
+
+    @cached_property
+    def plain(self) -> PlainText:
+        return PlainText(self.body)
+
+    @cached_property
+    def citations(self) -> list[Citation]:
+        return find_citations(self.plain)
+
+    def file_line(self, plain_offset: int) -> int:
+        return self.body_line + self.plain.line(plain_offset) - 1
+
+
+@dataclass
+class Repository:
+    root: Path
+    orgs: OrgTree
+    entries: list[Entry] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
+    """Bytes to NFC text with confusables reported. Returns (text or None, findings)."""
+    findings: list[Finding] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        return None, [Finding("F001", path, 1, "Tệp không phải văn bản UTF-8 (có vẻ là UTF-16 hoặc tệp nhị phân).",
+                              hint="Mở tệp và lưu lại với mã hóa UTF-8.")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        return None, [Finding("F001", path, line, f"Byte không hợp lệ trong UTF-8 ở dòng {line} (có thể tệp lưu bằng mã Windows-1258).",
+                              hint="Mở tệp và lưu lại với mã hóa UTF-8.")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not is_nfc(text):
+        line = next(i for i, ln in enumerate(text.split("\n"), 1) if not is_nfc(ln))
+        findings.append(Finding("F002", path, line, "Văn bản có chữ ở dạng tách dấu (NFD), tìm kiếm và so khớp sẽ sai.",
+                                hint="Chạy «kehoach normalize» hoặc lưu lại tệp bằng trình soạn thảo chuẩn hóa NFC."))
+        text = nfc(text)
+    for lineno, line_text in enumerate(text.split("\n"), 1):
+        for col, ch in enumerate(line_text, 1):
+            if ch in CONFUSABLES:
+                findings.append(Finding(
+                    "F003", path, lineno,
+                    f"Ký tự «{ch}» (U+{ord(ch):04X}) ở cột {col} trông giống «{CONFUSABLES[ch]}» (U+{ord(CONFUSABLES[ch]):04X}) nhưng là chữ khác.",
+                    hint=f"Thay «{ch}» bằng «{CONFUSABLES[ch]}».", subject=ch))
+    if any(f.code == "F003" for f in findings):
+        text = text.translate(str.maketrans(CONFUSABLES))
+    return text, findings
+
+
+def load_organizations(root: Path) -> tuple[OrgTree, list[Finding]]:
+    path = root / ORGANIZATIONS_FILE
+    rel = ORGANIZATIONS_FILE
+    if not path.exists():
+        return OrgTree([]), [Finding("S001", rel, None, "Thiếu tệp organizations.yml.", hint="Tạo tệp theo mẫu trong README.")]
+    text, findings = decode(path.read_bytes(), rel)
+    if text is None:
+        return OrgTree([]), findings
+    try:
+        data = load_yaml(text)
+    except yaml.YAMLError as e:
+        line0, why = explain_yaml_error(e)
+        return OrgTree([]), findings + [Finding("S001", rel, (line0 or 0) + 1, f"Lỗi cú pháp YAML: {why}.")]
+    try:
+        parsed = OrganizationsFile.model_validate(data if isinstance(data, dict) else {"organizations": data})
+    except ValidationError as e:
+        return OrgTree([]), findings + schema_findings(e, rel, text, 1, None)
+    tree = OrgTree(parsed.organizations)
+    seen: set[str] = set()
+    for i, org in enumerate(parsed.organizations):
+        if org.key in seen:
+            findings.append(Finding("S003", rel, None, f"Mã tổ chức «{org.key}» bị khai báo hai lần.", subject=org.key))
+        seen.add(org.key)
+        if org.parent and org.parent not in tree:
+            findings.append(Finding("S004", rel, None, f"Tổ chức «{org.key}» có cấp trên «{org.parent}» không tồn tại.",
+                                    hint="Sửa «parent» thành mã một tổ chức đã khai báo.", subject=org.parent))
+    return tree, findings
+
+
+def load_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[Entry | None, list[Finding]]:
+    rel = file.relative_to(root).as_posix()
+    key = file.relative_to(folder).with_suffix("").as_posix()
+    text, findings = decode(file.read_bytes(), rel)
+    if text is None:
+        return None, findings
+    parts = split(text)
+    if parts is None:
+        findings.append(Finding("S001", rel, 1, "Thiếu phần đầu văn bản (front matter) giữa hai dòng «---».",
+                                hint="Tệp phải bắt đầu bằng dòng «---», các trường YAML, rồi dòng «---».", document=key))
+        return None, findings
+    try:
+        data = load_yaml(parts.front)
+    except yaml.YAMLError as e:
+        line0, why = explain_yaml_error(e)
+        line = parts.front_line + (line0 or 0)
+        findings.append(Finding("S001", rel, line, f"Lỗi cú pháp YAML ở dòng {line}: {why}.", document=key))
+        return None, findings
+    if not isinstance(data, dict):
+        findings.append(Finding("S001", rel, parts.front_line, "Phần đầu văn bản phải là các cặp «tên: giá trị».", document=key))
+        return None, findings
+    try:
+        doc = Document.model_validate(data)
+    except ValidationError as e:
+        findings.extend(schema_findings(e, rel, parts.front, parts.front_line, key))
+        return None, findings
+    return Entry(key=key, kind=kind, path=rel, doc=doc, body=parts.body, body_line=parts.body_line,
+                 front=parts.front, front_line=parts.front_line), findings
+
+
+def load_repository(root: Path | str) -> Repository:
+    root = Path(root)
+    orgs, findings = load_organizations(root)
+    repo = Repository(root=root, orgs=orgs, findings=findings)
+    for folder_name, kind in KINDS.items():
+        folder = root / folder_name
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*.md")):
+            if file.name.lower() in ("readme.md", "index.md"):
+                continue
+            entry, file_findings = load_document(root, file, kind, folder)
+            repo.findings.extend(file_findings)
+            if entry is not None:
+                repo.entries.append(entry)
+    return repo

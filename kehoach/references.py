@@ -1,0 +1,183 @@
+"""Resolve citations through the organisation tree and build one graph of typed relations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .citations import CITATION_RE, Citation
+from .doctypes import canonical_type
+from .loader import Entry, Repository
+from .orgs import OrgTree
+
+# Stronger relation types win when a pair is related more than once (front matter + body text).
+PRIORITY = {"attached_to": 0, "implements": 1, "amends": 2, "replaces": 2, "repeals": 2, "cites": 9}
+RELATION_LABELS = {
+    "implements": ("Căn cứ / Thực hiện", "Được thực hiện bởi"),
+    "attached_to": ("Ban hành kèm theo", "Văn bản kèm theo"),
+    "cites": ("Dẫn chiếu", "Được dẫn chiếu bởi"),
+    "amends": ("Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi"),
+    "replaces": ("Thay thế", "Được thay thế bởi"),
+    "repeals": ("Bãi bỏ", "Bị bãi bỏ bởi"),
+}
+
+
+@dataclass
+class Reference:
+    """One citation (in the body or in front matter) and what it resolved to."""
+
+    source: Entry
+    symbol: str
+    type: str | None
+    number: int
+    code: str
+    date: dt.date | None
+    line: int | None
+    relation: str
+    status: str  # ok | self | unresolved | ambiguous | external | unknown-issuer | unknown-type
+    target: Entry | None = None
+    candidates: list[Entry] = field(default_factory=list)
+    citation: Citation | None = None
+    target_org: str | None = None
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    type: str
+    line: int | None
+
+
+def entry_code(entry: Entry, tree: OrgTree) -> str:
+    if entry.doc.issuer_code:
+        return entry.doc.issuer_code.upper()
+    org = tree.get(entry.doc.issuer)
+    return org.codes[0].upper() if org and org.codes else ""
+
+
+def number_int(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+class Index:
+    """Documents by (organisation, issuer code, type, number)."""
+
+    def __init__(self, repo: Repository):
+        self.tree = repo.orgs
+        self.by_key: dict[str, Entry] = {}
+        self.by_symbol: dict[tuple, list[Entry]] = defaultdict(list)
+        for e in repo.entries:
+            self.by_key.setdefault(e.key, e)
+            n = number_int(e.doc.number)
+            if n is not None:
+                self.by_symbol[(e.doc.issuer, entry_code(e, self.tree), e.doc.type, n)].append(e)
+
+    def term_id(self, org: str, day: dt.date | None) -> str | None:
+        term = self.tree.term_at(org, day) if day else None
+        return term.id if term else None
+
+    def resolve(self, source: Entry, type_: str | None, number: int, code: str, date: dt.date | None):
+        """(status, target, candidates, target_org) for a symbol cited by `source`."""
+        if type_ is None:
+            return "unknown-type", None, [], None
+        found = self.tree.resolve_code(source.doc.issuer, code)
+        if found is None:
+            return "unknown-issuer", None, [], None
+        org, _unit = found
+        candidates = self.by_symbol.get((org.key, code, type_, number), [])
+        if not candidates:
+            return "unresolved", None, [], org.key
+        if date is not None:
+            exact = [c for c in candidates if c.doc.date == date]
+            if len(exact) == 1:
+                return "ok", exact[0], candidates, org.key
+            # Numbers restart every term: a candidate from another term is another document.
+            cited_term = self.term_id(org.key, date)
+            same_term = [c for c in candidates if c.doc.date is None or cited_term is None
+                         or self.term_id(org.key, c.doc.date) == cited_term]
+            if len(same_term) == 1:
+                return "ok", same_term[0], candidates, org.key
+            return ("ambiguous" if same_term else "unresolved"), None, candidates, org.key
+        if len(candidates) == 1:
+            return "ok", candidates[0], candidates, org.key
+        # Undated citation of a recurring number: the one in force when the citing document was issued.
+        when = source.doc.date
+        if when is not None:
+            cited_term = self.term_id(org.key, when)
+            in_term = [c for c in candidates if c.doc.date and c.doc.date <= when
+                       and self.term_id(org.key, c.doc.date) == cited_term]
+            if len(in_term) == 1:
+                return "ok", in_term[0], candidates, org.key
+        return "ambiguous", None, candidates, org.key
+
+
+_SYMBOL_ONLY = re.compile(r"^\s*" + CITATION_RE.pattern + r"\s*$", re.IGNORECASE)
+
+
+def _reference(index: Index, source: Entry, symbol: str, type_, number, code, date, line, relation, citation=None):
+    if f"{number:02d}-{type_}/{code}" in _externals(source) or symbol in _externals(source):
+        return Reference(source, symbol, type_, number, code, date, line, relation, "external", citation=citation)
+    status, target, candidates, target_org = index.resolve(source, type_, number, code, date)
+    if target is source:
+        status = "self"
+    return Reference(source, symbol, type_, number, code, date, line, relation, status, target, candidates, citation, target_org)
+
+
+def _externals(entry: Entry) -> set[str]:
+    return {s.replace(" ", "").upper() for s in entry.doc.external}
+
+
+def resolve_all(repo: Repository, index: Index | None = None) -> list[Reference]:
+    index = index or Index(repo)
+    refs: list[Reference] = []
+    for e in repo.entries:
+        for c in e.citations:
+            refs.append(_reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date,
+                                   e.file_line(c.start), "cites", c))
+        for r in e.doc.relations:
+            if r.target in index.by_key:
+                target = index.by_key[r.target]
+                refs.append(Reference(e, r.target, target.doc.type, number_int(target.doc.number) or 0,
+                                      entry_code(target, repo.orgs), r.date, None, r.type, "ok", target,
+                                      [target], target_org=target.doc.issuer))
+                continue
+            m = _SYMBOL_ONLY.match(r.target)
+            if not m or "," in m["nums"]:
+                refs.append(Reference(e, r.target, None, 0, "", r.date, None, r.type, "unresolved"))
+                continue
+            code = m["code"].replace("Ð", "Đ").upper()
+            refs.append(_reference(index, e, r.target, canonical_type(m["type"]), int(m["nums"]), code,
+                                   r.date, None, r.type))
+    return refs
+
+
+class Graph:
+    """Typed, directed relations stored once per pair; reverse lookups computed."""
+
+    def __init__(self, refs: list[Reference]):
+        best: dict[tuple[str, str], Edge] = {}
+        for ref in refs:
+            if ref.status != "ok" or ref.target is None:
+                continue
+            pair = (ref.source.key, ref.target.key)
+            edge = best.get(pair)
+            if edge is None or PRIORITY[ref.relation] < PRIORITY[edge.type]:
+                line = ref.line if ref.line is not None else (edge.line if edge else None)
+                best[pair] = Edge(pair[0], pair[1], ref.relation, line)
+            elif edge.line is None and ref.line is not None:
+                edge.line = ref.line
+        self.edges = sorted(best.values(), key=lambda e: (e.source, PRIORITY[e.type], e.target))
+        self.outgoing: dict[str, list[Edge]] = defaultdict(list)
+        self.incoming: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.edges:
+            self.outgoing[edge.source].append(edge)
+            self.incoming[edge.target].append(edge)
+
+    def targets(self, key: str, type_: str | None = None) -> list[str]:
+        return [e.target for e in self.outgoing.get(key, []) if type_ is None or e.type == type_]
+
+    def sources(self, key: str, type_: str | None = None) -> list[str]:
+        return [e.source for e in self.incoming.get(key, []) if type_ is None or e.type == type_]

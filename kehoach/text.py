@@ -1,0 +1,41 @@
+"""Text helpers: Unicode normalisation, confusable characters, ASCII folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that look like Vietnamese letters but are not: they break symbol matching and search.
+CONFUSABLES: dict[str, str] = {
+    "\u00d0": "Đ",  # Ð LATIN CAPITAL LETTER ETH, typed for Đ (U+0110)
+    "\u00f0": "đ",  # ð latin small letter eth
+    "\u0189": "Đ",  # Ɖ latin capital letter african d
+}
+
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def is_nfc(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Strip diacritics for matching: 'Đặng Ngọc Sơn' -> 'dang ngoc son'.
+
+    `đ` has no decomposition under NFD, so it is mapped explicitly.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, offset) + 1

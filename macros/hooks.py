@@ -1,0 +1,27 @@
+"""MkDocs hooks: add one generated page per repository document (content lives outside docs/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from kehoach.loader import load_repository
+from kehoach.site import build_pages
+
+CONTENT = ("plans", "outlines", "resolutions", "organizations.yml")
+
+
+def on_config(config, **kwargs):
+    root = Path(config["config_file_path"]).parent
+    for name in CONTENT:  # `mkdocs serve` reloads when content changes
+        if (root / name).exists() and str(root / name) not in config["watch"]:
+            config["watch"].append(str(root / name))
+    return config
+
+
+def on_files(files, config, **kwargs):
+    root = Path(config["config_file_path"]).parent
+    for path, text in build_pages(load_repository(root)).items():
+        files.append(File.generated(config, path, content=text))
+    return files

@@ -1,0 +1,24 @@
+"""Shared fixtures: the real repository, and disposable copies of it to break on purpose."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+CONTENT = ("organizations.yml", "plans", "outlines", "resolutions")
+
+
+@pytest.fixture()
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's content that a test may edit freely."""
+    for name in CONTENT:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, tmp_path / name)
+        elif src.exists():
+            shutil.copy2(src, tmp_path / name)
+    return tmp_path

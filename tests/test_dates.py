@@ -1,0 +1,60 @@
+import datetime as dt
+
+import pytest
+
+from kehoach.dates import DEADLINE_CUES, DateError, parse_deadline, parse_vn_date, vn_long
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    "text, kind, due",
+    [
+        ("trước ngày 20/3/2023", "before", D(2023, 3, 19)),
+        ("hoàn thành trước ngày 10 tháng 3 năm 2023", "before", D(2023, 3, 9)),
+        ("hoàn thành trước 20/3/2023", "before", D(2023, 3, 19)),
+        ("đến hết ngày 30/5/2023", "by", D(2023, 5, 30)),
+        ("Dự kiến trong tháng 4 năm 2023", "month", D(2023, 4, 30)),
+        ("trong tháng 2/2024", "month", D(2024, 2, 29)),
+        ("quý I/2023", "quarter", D(2023, 3, 31)),
+        ("trong quý IV năm 2023", "quarter", D(2023, 12, 31)),
+        ("giai đoạn 2021 – 2025", "period", D(2025, 12, 31)),
+        ("nhiệm kỳ 2020 - 2025", "period", D(2025, 12, 31)),
+        ("hằng năm", "recurring", None),
+        ("4 lần/năm", "recurring", None),
+    ],
+)
+def test_deadline_forms(text, kind, due):
+    d = parse_deadline(text, 2023)
+    assert (d.kind, d.due) == (kind, due)
+
+
+def test_missing_year_comes_from_document_date():
+    assert parse_deadline("trước ngày 30 tháng 7", 2024).due == D(2024, 7, 29)
+    with pytest.raises(DateError, match="không ghi năm"):
+        parse_deadline("trước ngày 30 tháng 7", None)
+
+
+def test_impossible_dates_are_refused():
+    with pytest.raises(DateError, match="30/02/2023 không tồn tại"):
+        parse_deadline("trước ngày 30/02/2023", 2023)
+    with pytest.raises(DateError):
+        parse_vn_date("31/4/2023")
+
+
+def test_unknown_deadline_words_are_explained():
+    with pytest.raises(DateError, match="không hiểu thời hạn"):
+        parse_deadline("sớm nhất có thể", 2023)
+
+
+def test_long_and_short_dates():
+    assert parse_vn_date("ngày 28 tháng 02 năm 2023") == D(2023, 2, 28)
+    assert parse_vn_date("25/10/2021") == D(2021, 10, 25)
+    assert vn_long(D(2023, 2, 28)) == "ngày 28 tháng 02 năm 2023"
+
+
+def test_cues_find_deadline_phrases_but_not_citation_dates():
+    text = ("Thực hiện Kế hoạch số 134-KH/TU ngày 17/02/2023; hoàn thành trước ngày 15/3/2023, "
+            "số liệu đến hết ngày 30/5/2023, Dự kiến trong tháng 4 năm 2023.")
+    found = [m.group(0) for m in DEADLINE_CUES.finditer(text)]
+    assert found == ["hoàn thành trước ngày 15/3/2023", "đến hết ngày 30/5/2023", "Dự kiến trong tháng 4 năm 2023"]
