@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .dates import DateError, make_date
 from .doctypes import DOC_TYPES, canonical_type, type_for_word
@@ -18,12 +18,20 @@ from .plain import PlainText
 _TYPE_WORDS = sorted({w for _, words in DOC_TYPES.values() for w in words}, key=len, reverse=True)
 _LETTER = r"A-Za-zĐđÐð"
 
-CITATION_RE = re.compile(
-    rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s+)?"
+# Anchored on the symbol itself ("21-NQ/TW"), which starts with a digit: scanning for a digit is
+# fast, whereas optional leading words would make the engine try every position of the text.
+SYMBOL_RE = re.compile(
     rf"(?P<nums>\d{{1,4}}(?:\s*,\s*\d{{1,4}})*)\s*-\s*(?P<type>[{_LETTER}]{{1,4}})\s*/\s*(?P<code>[{_LETTER}]{{2,8}})\b"
-    r"(?P<tail>\)?\s*[,;]?\s*(?:ban hành\s+)?(?:ngày\s+)?"
+)
+_PREFIX_RE = re.compile(rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s+)?$", re.IGNORECASE)
+_TAIL_RE = re.compile(
+    r"\)?\s*[,;]?\s*(?:ban hành\s+)?(?:[Nn]gày\s+)?"
     r"(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
-    r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4})))?",
+    r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4}))"
+)
+# The whole form at once, for a symbol given alone (front matter relations).
+CITATION_RE = re.compile(
+    rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s+)?" + SYMBOL_RE.pattern,
     re.IGNORECASE,
 )
 
@@ -46,10 +54,8 @@ class Citation:
     as_written: str
     start: int  # offsets in the plain text
     end: int
-    line: int  # 1-based line within the body
     attribution: str = ""
     in_list: bool = False
-    extras: dict = field(default_factory=dict)
 
     @property
     def symbol(self) -> str:
@@ -72,40 +78,29 @@ def _cited_date(m: re.Match) -> tuple[dt.date | None, str | None]:
 def find_citations(plain: PlainText) -> list[Citation]:
     text = plain.text
     found: list[Citation] = []
-    matches = list(CITATION_RE.finditer(text))
+    # a symbol never follows a digit or a slash (that would be part of a date or another number)
+    matches = [m for m in SYMBOL_RE.finditer(text) if not (m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "/"))]
     for i, m in enumerate(matches):
+        prefix = _PREFIX_RE.search(text, max(0, m.start() - 40), m.start())
+        start = prefix.start() if prefix and prefix.group(0) else m.start()
+        tail = _TAIL_RE.match(text, m.end())
+        date, date_error = _cited_date(tail) if tail else (None, None)
+        end = tail.end() if tail else m.end()
         nums = [n.strip() for n in m["nums"].split(",")]
-        type_written = m["type"]
-        code_written = m["code"]
-        code = code_written.replace("Ð", "Đ").replace("ð", "đ").upper()
-        date, date_error = _cited_date(m)
-        tail_end = m.end()
+        code = m["code"].replace("Ð", "Đ").replace("ð", "đ").upper()
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        after = text[tail_end : min(tail_end + 160, limit)]
+        after = text[end : min(end + 160, limit)]
         cut = _ATTRIBUTION_END.search(after)
-        attribution = after[: cut.start()] if cut else after
-        word = m["word"]
+        attribution = (after[: cut.start()] if cut else after).strip(" ,")
+        word = prefix["word"] if prefix else None
         for n in nums:
-            found.append(
-                Citation(
-                    number=n,
-                    number_int=int(n),
-                    type_written=type_written,
-                    type=canonical_type(type_written),
-                    code=code,
-                    code_written=code_written,
-                    # in a list ("02, 03, 04-NQ/ĐUK, ngày …") a single date belongs to the last item only
-                    date=date if n == nums[-1] else None,
-                    date_error=date_error if n == nums[-1] else None,
-                    word=word,
-                    as_written=m.group(0).strip(),
-                    start=m.start(),
-                    end=m.end(),
-                    line=plain.line(m.start("nums")),
-                    attribution=attribution.strip(" ,"),
-                    in_list=len(nums) > 1,
-                )
-            )
+            last = n == nums[-1]  # in "02, 03, 04-NQ/ĐUK, ngày …" a single date belongs to the last item only
+            found.append(Citation(
+                number=n, number_int=int(n), type_written=m["type"], type=canonical_type(m["type"]),
+                code=code, code_written=m["code"], date=date if last else None,
+                date_error=date_error if last else None, word=word, as_written=text[start:end],
+                start=start, end=end, attribution=attribution, in_list=len(nums) > 1,
+            ))
     return found
 
 

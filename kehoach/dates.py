@@ -16,11 +16,21 @@ LONG_DATE = r"(?:ngày\s+)?(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\
 ANY_DATE = rf"(?:{LONG_DATE}|(?:ngày\s+)?{SHORT_DATE})"
 
 # Every written date in a text, with its year; used to catch impossible dates such as 30/02/2023.
+# No lookbehind: it would run at every position; neighbours are checked in written_dates().
 DATED_RE = re.compile(
-    r"(?<![\d/])(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
-    r"|ngày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4}))(?![\d/])",
-    re.IGNORECASE,
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"
+    r"|[Nn]gày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4})"
 )
+
+
+def written_dates(text: str):
+    """Matches of dates written in full (day, month, year) in `text`."""
+    for m in DATED_RE.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        if m["d"] and (before.isdigit() or before == "/"):
+            continue
+        yield m
+
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 RECURRING_RE = re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng|tuần)\b|\d+\s*lần\s*/\s*(năm|quý|tháng)", re.I)
@@ -132,10 +142,23 @@ def parse_deadline(text: str, fallback_year: int | None = None) -> Deadline:
 
 # Deadline phrases in body text. Only phrases that unambiguously set a time limit are scanned;
 # periods and recurring words are too common in prose to count as deadlines on their own.
-DEADLINE_CUES = re.compile(
-    rf"(?:hoàn thành\s+)?trước\s+{ANY_DATE}"
-    r"|(?:đến\s+)?hết\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
-    r"|(?:dự kiến\s+)?trong\s+tháng\s+\d{1,2}(?:\s*(?:năm\s+|/)\d{4})?"
-    r"|trong\s+quý\s+(?:IV|I{1,3})\s*(?:/|\s+năm\s+)\s*\d{4}",
-    re.IGNORECASE,
+# The scan is anchored on the key word; optional lead-in words are added afterwards (see find_deadline_phrases).
+_CUE_CORE = re.compile(
+    rf"[Tt]rước\s+{ANY_DATE}"
+    r"|[Hh]ết\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|[Tt]rong\s+tháng\s+\d{1,2}(?:\s*(?:năm\s+|/)\d{4})?"
+    r"|[Tt]rong\s+quý\s+(?:IV|I{1,3})\s*(?:/|\s+năm\s+)\s*\d{4}"
 )
+_LEAD_IN = re.compile(r"(?:hoàn thành|đến|dự kiến)\s+$", re.IGNORECASE)
+
+
+def find_deadline_phrases(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each deadline phrase, lead-in included ("hoàn thành trước ngày …")."""
+    found = []
+    for m in _CUE_CORE.finditer(text):
+        start = m.start()
+        lead = _LEAD_IN.search(text, max(0, start - 16), start)
+        if lead:
+            start = lead.start()
+        found.append((start, m.end(), text[start : m.end()]))
+    return found

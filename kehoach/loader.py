@@ -6,6 +6,8 @@ or loaded as far as it can be, so one broken file never hides the findings of th
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from .citations import Citation, find_citations
+from .dates import find_deadline_phrases, written_dates
 from .findings import Finding
 from .frontmatter import explain_yaml_error, load_yaml, node_line, split
 from .model import Document, OrganizationsFile
@@ -52,8 +55,34 @@ class Entry:
     def citations(self) -> list[Citation]:
         return find_citations(self.plain)
 
+    @cached_property
+    def deadline_phrases(self) -> list[tuple[int, int, str]]:
+        return find_deadline_phrases(self.plain.text)
+
+    @cached_property
+    def written_dates(self) -> list:
+        return list(written_dates(self.plain.text))
+
     def file_line(self, plain_offset: int) -> int:
         return self.body_line + self.plain.line(plain_offset) - 1
+
+
+class _DateMatch:
+    """The parts of a date match the checks use; re.Match objects cannot cross processes."""
+
+    __slots__ = ("_groups", "_text", "_start")
+
+    def __init__(self, groups: dict, text: str, start: int):
+        self._groups, self._text, self._start = groups, text, start
+
+    def groupdict(self):
+        return self._groups
+
+    def group(self, _=0):
+        return self._text
+
+    def start(self):
+        return self._start
 
 
 @dataclass
@@ -82,6 +111,14 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
         findings.append(Finding("F002", path, line, "Văn bản có chữ ở dạng tách dấu (NFD), tìm kiếm và so khớp sẽ sai.",
                                 hint="Chạy «kehoach normalize» hoặc lưu lại tệp bằng trình soạn thảo chuẩn hóa NFC."))
         text = nfc(text)
+    if any(ch in text for ch in CONFUSABLES):  # rare: scan character by character only then
+        findings.extend(_confusable_findings(text, path))
+        text = text.translate(str.maketrans(CONFUSABLES))
+    return text, findings
+
+
+def _confusable_findings(text: str, path: str) -> list[Finding]:
+    findings = []
     for lineno, line_text in enumerate(text.split("\n"), 1):
         for col, ch in enumerate(line_text, 1):
             if ch in CONFUSABLES:
@@ -89,9 +126,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
                     "F003", path, lineno,
                     f"Ký tự «{ch}» (U+{ord(ch):04X}) ở cột {col} trông giống «{CONFUSABLES[ch]}» (U+{ord(CONFUSABLES[ch]):04X}) nhưng là chữ khác.",
                     hint=f"Thay «{ch}» bằng «{CONFUSABLES[ch]}».", subject=ch))
-    if any(f.code == "F003" for f in findings):
-        text = text.translate(str.maketrans(CONFUSABLES))
-    return text, findings
+    return findings
 
 
 def load_organizations(root: Path) -> tuple[OrgTree, list[Finding]]:
@@ -123,7 +158,22 @@ def load_organizations(root: Path) -> tuple[OrgTree, list[Finding]]:
     return tree, findings
 
 
-def load_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[Entry | None, list[Finding]]:
+@dataclass
+class RawDocument:
+    """A document file read and parsed, not yet validated: plain data, cheap to send between processes."""
+
+    path: str
+    key: str
+    kind: str
+    data: dict
+    body: str
+    body_line: int
+    front: str
+    front_line: int
+    analysis: tuple | None = None  # (plain text state, citations, deadline phrases, dates), when precomputed
+
+
+def read_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[RawDocument | None, list[Finding]]:
     rel = file.relative_to(root).as_posix()
     key = file.relative_to(folder).with_suffix("").as_posix()
     text, findings = decode(file.read_bytes(), rel)
@@ -144,28 +194,73 @@ def load_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[Entr
     if not isinstance(data, dict):
         findings.append(Finding("S001", rel, parts.front_line, "Phần đầu văn bản phải là các cặp «tên: giá trị».", document=key))
         return None, findings
+    return RawDocument(rel, key, kind, data, parts.body, parts.body_line, parts.front, parts.front_line), findings
+
+
+def validate_document(raw: RawDocument) -> tuple[Entry | None, list[Finding]]:
     try:
-        doc = Document.model_validate(data)
+        doc = Document.model_validate(raw.data)
     except ValidationError as e:
-        findings.extend(schema_findings(e, rel, parts.front, parts.front_line, key))
+        return None, schema_findings(e, raw.path, raw.front, raw.front_line, raw.key)
+    entry = Entry(key=raw.key, kind=raw.kind, path=raw.path, doc=doc, body=raw.body, body_line=raw.body_line,
+                  front=raw.front, front_line=raw.front_line)
+    if raw.analysis is not None:
+        plain_state, citations, phrases, dates = raw.analysis
+        plain = PlainText.__new__(PlainText)
+        plain.__setstate__(plain_state)
+        entry.__dict__.update(plain=plain, citations=citations, deadline_phrases=phrases,
+                              written_dates=[_DateMatch(*d) for d in dates])
+    return entry, []
+
+
+def load_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[Entry | None, list[Finding]]:
+    raw, findings = read_document(root, file, kind, folder)
+    if raw is None:
         return None, findings
-    return Entry(key=key, kind=kind, path=rel, doc=doc, body=parts.body, body_line=parts.body_line,
-                 front=parts.front, front_line=parts.front_line), findings
+    entry, more = validate_document(raw)
+    return entry, findings + more
 
 
-def load_repository(root: Path | str) -> Repository:
+def document_files(root: Path) -> list[tuple[Path, str, Path]]:
+    files = []
+    for folder_name, kind in KINDS.items():
+        folder = root / folder_name
+        if folder.is_dir():
+            files += [(f, kind, folder) for f in sorted(folder.rglob("*.md")) if f.name.lower() not in ("readme.md", "index.md")]
+    return files
+
+
+def _read_and_analyse(job) -> tuple[RawDocument | None, list[Finding]]:
+    """Worker: the per-file work (decoding, YAML, text scans), returned as plain data."""
+    raw, findings = read_document(*job)
+    if raw is not None:
+        plain = PlainText(raw.body)
+        dates = [(m.groupdict(), m.group(0), m.start()) for m in written_dates(plain.text)]
+        raw.analysis = (plain.__getstate__(), find_citations(plain), find_deadline_phrases(plain.text), dates)
+    return raw, findings
+
+
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 400
+
+
+def load_repository(root: Path | str, jobs: int | None = None) -> Repository:
+    """Load everything under `root`. Large repositories are read and analysed on every core."""
     root = Path(root)
     orgs, findings = load_organizations(root)
     repo = Repository(root=root, orgs=orgs, findings=findings)
-    for folder_name, kind in KINDS.items():
-        folder = root / folder_name
-        if not folder.is_dir():
-            continue
-        for file in sorted(folder.rglob("*.md")):
-            if file.name.lower() in ("readme.md", "index.md"):
-                continue
-            entry, file_findings = load_document(root, file, kind, folder)
-            repo.findings.extend(file_findings)
+    files = [(root, f, kind, folder) for f, kind, folder in document_files(root)]
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            raws = pool.map(_read_and_analyse, files, chunksize=max(1, len(files) // (workers * 8)))
+    else:
+        raws = [read_document(*job) for job in files]
+    for raw, file_findings in raws:
+        repo.findings.extend(file_findings)
+        if raw is not None:
+            entry, more = validate_document(raw)
+            repo.findings.extend(more)
             if entry is not None:
                 repo.entries.append(entry)
     return repo

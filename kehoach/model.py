@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 
 def _as_list(value):
@@ -19,7 +19,11 @@ def _as_list(value):
     return value if isinstance(value, list) else [value]
 
 
-StrList = Annotated[list[str], BeforeValidator(_as_list)]
+StrList = Annotated[
+    list[str],
+    BeforeValidator(_as_list),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
 
 
 def _as_text(value):

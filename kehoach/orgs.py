@@ -90,10 +90,16 @@ LEVEL_WORDS = {
 
 
 def level_named(phrase: str) -> str | None:
-    """The hierarchy level a phrase attributes a document to, if it names one."""
+    """The hierarchy level a phrase attributes a document to: the first body it names.
+
+    "của Ban Chấp hành Trung ương, Ban Thường vụ Đảng ủy Khối xây dựng…" attributes to the centre;
+    the bloc committee named afterwards is the subject of the next clause.
+    """
     folded = fold(phrase)
-    for level in ("bloc", "province", "central"):  # most specific first
-        words = LEVEL_WORDS[level]
-        if any(w in folded for w in words):
-            return level
-    return None
+    best: tuple[int, str] | None = None
+    for level, words in LEVEL_WORDS.items():
+        for w in words:
+            at = folded.find(w)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, level)
+    return best[1] if best else None

@@ -11,39 +11,64 @@ from bisect import bisect_right
 
 # backslash escapes keep their character; runs of emphasis asterisks and trailing blanks vanish
 _MARKUP = re.compile(r"\\(.)|\*+|[ \t]+(?=\n)")
+# Cheaper when no line ends in blanks: the blank alternative is tried at every space of the prose.
+_MARKUP_NO_TRAILING = re.compile(r"\\(.)|\*+")
+_NEWLINE = re.compile("\n")
+
+
+def _keep_escaped(m: re.Match) -> str:
+    return m.group(1) or ""
 
 
 class PlainText:
-    __slots__ = ("source", "text", "_plain_starts", "_orig_starts", "_line_starts")
+    """`text` is built at C speed; the offset map is built only when a line is asked for."""
+
+    __slots__ = ("source", "text", "_markup", "_map", "_line_starts")
 
     def __init__(self, source: str):
         self.source = source
-        pieces: list[str] = []
-        plain_starts: list[int] = [0]  # plain offset where each copied run begins
-        orig_starts: list[int] = [0]  # original offset of that run
-        pos = plain = 0
-        for m in _MARKUP.finditer(source):
-            pieces.append(source[pos : m.start()])
-            plain += m.start() - pos
-            kept = m.group(1) or ""
-            if kept:  # the escaped character maps to itself
+        trailing = " \n" in source or "\t\n" in source
+        if not trailing and "*" not in source and "\\" not in source:
+            self._markup = None
+            self.text = source
+        else:
+            self._markup = _MARKUP if trailing else _MARKUP_NO_TRAILING
+            self.text = self._markup.sub(_keep_escaped, source)
+        self._map: tuple[list[int], list[int]] | None = None
+        self._line_starts: list[int] | None = None
+
+    def __getstate__(self):
+        return (self.source, self.text, self._markup is not None)
+
+    def __setstate__(self, state):
+        self.source, self.text, has_markup = state
+        trailing = " \n" in self.source or "\t\n" in self.source
+        self._markup = (_MARKUP if trailing else _MARKUP_NO_TRAILING) if has_markup else None
+        self._map = self._line_starts = None
+
+    def _offsets(self) -> tuple[list[int], list[int]]:
+        if self._map is None:
+            plain_starts, orig_starts = [0], [0]  # plain offset where each copied run begins, and its origin
+            pos = plain = 0
+            for m in self._markup.finditer(self.source) if self._markup else ():
+                plain += m.start() - pos
+                if m.group(1):  # the escaped character maps to itself
+                    plain_starts.append(plain)
+                    orig_starts.append(m.start(1))
+                    plain += 1
+                pos = m.end()
                 plain_starts.append(plain)
-                orig_starts.append(m.start(1))
-                pieces.append(kept)
-                plain += 1
-            pos = m.end()
-            plain_starts.append(plain)
-            orig_starts.append(pos)
-        pieces.append(source[pos:])
-        self.text = "".join(pieces)
-        self._plain_starts = plain_starts
-        self._orig_starts = orig_starts
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+                orig_starts.append(pos)
+            self._map = (plain_starts, orig_starts)
+        return self._map
 
     def original_offset(self, plain_offset: int) -> int:
-        i = bisect_right(self._plain_starts, plain_offset) - 1
-        return self._orig_starts[i] + (plain_offset - self._plain_starts[i])
+        plain_starts, orig_starts = self._offsets()
+        i = bisect_right(plain_starts, plain_offset) - 1
+        return orig_starts[i] + (plain_offset - plain_starts[i])
 
     def line(self, plain_offset: int) -> int:
         """1-based line within the source of a plain-text offset."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.source)]
         return bisect_right(self._line_starts, self.original_offset(plain_offset))

@@ -41,6 +41,16 @@ class Reference:
     candidates: list[Entry] = field(default_factory=list)
     citation: Citation | None = None
     target_org: str | None = None
+    relation_index: int | None = None  # position in front matter `relations`, for its line
+
+    def where(self) -> int | None:
+        """File line: the body line of a citation, or the front matter line of a relation (computed on demand)."""
+        if self.line is None:
+            if self.citation is not None:
+                self.line = self.source.file_line(self.citation.start)
+            elif self.relation_index is not None:
+                self.line = self.source.field_line("relations", self.relation_index, "target")
+        return self.line
 
 
 @dataclass
@@ -48,7 +58,7 @@ class Edge:
     source: str
     target: str
     type: str
-    line: int | None
+    ref: Reference  # the first reference that made this edge (for its line, on demand)
 
 
 def entry_code(entry: Entry, tree: OrgTree) -> str:
@@ -117,13 +127,17 @@ class Index:
 _SYMBOL_ONLY = re.compile(r"^\s*" + CITATION_RE.pattern + r"\s*$", re.IGNORECASE)
 
 
-def _reference(index: Index, source: Entry, symbol: str, type_, number, code, date, line, relation, citation=None):
-    if f"{number:02d}-{type_}/{code}" in _externals(source) or symbol in _externals(source):
-        return Reference(source, symbol, type_, number, code, date, line, relation, "external", citation=citation)
+def _reference(index: Index, source: Entry, symbol: str, type_, number, code, date, line, relation,
+               citation=None, relation_index=None):
+    externals = _externals(source)
+    if externals and (f"{number:02d}-{type_}/{code}" in externals or symbol.replace(" ", "").upper() in externals):
+        return Reference(source, symbol, type_, number, code, date, line, relation, "external",
+                         citation=citation, relation_index=relation_index)
     status, target, candidates, target_org = index.resolve(source, type_, number, code, date)
     if target is source:
         status = "self"
-    return Reference(source, symbol, type_, number, code, date, line, relation, status, target, candidates, citation, target_org)
+    return Reference(source, symbol, type_, number, code, date, line, relation, status, target, candidates,
+                     citation, target_org, relation_index)
 
 
 def _externals(entry: Entry) -> set[str]:
@@ -135,22 +149,21 @@ def resolve_all(repo: Repository, index: Index | None = None) -> list[Reference]
     refs: list[Reference] = []
     for e in repo.entries:
         for c in e.citations:
-            refs.append(_reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date,
-                                   e.file_line(c.start), "cites", c))
-        for r in e.doc.relations:
+            refs.append(_reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date, None, "cites", c))
+        for i, r in enumerate(e.doc.relations):
             if r.target in index.by_key:
                 target = index.by_key[r.target]
                 refs.append(Reference(e, r.target, target.doc.type, number_int(target.doc.number) or 0,
                                       entry_code(target, repo.orgs), r.date, None, r.type, "ok", target,
-                                      [target], target_org=target.doc.issuer))
+                                      [target], target_org=target.doc.issuer, relation_index=i))
                 continue
             m = _SYMBOL_ONLY.match(r.target)
             if not m or "," in m["nums"]:
-                refs.append(Reference(e, r.target, None, 0, "", r.date, None, r.type, "unresolved"))
+                refs.append(Reference(e, r.target, None, 0, "", r.date, None, r.type, "unresolved", relation_index=i))
                 continue
             code = m["code"].replace("Ð", "Đ").upper()
             refs.append(_reference(index, e, r.target, canonical_type(m["type"]), int(m["nums"]), code,
-                                   r.date, None, r.type))
+                                   r.date, None, r.type, relation_index=i))
     return refs
 
 
@@ -164,11 +177,10 @@ class Graph:
                 continue
             pair = (ref.source.key, ref.target.key)
             edge = best.get(pair)
-            if edge is None or PRIORITY[ref.relation] < PRIORITY[edge.type]:
-                line = ref.line if ref.line is not None else (edge.line if edge else None)
-                best[pair] = Edge(pair[0], pair[1], ref.relation, line)
-            elif edge.line is None and ref.line is not None:
-                edge.line = ref.line
+            if edge is None:
+                best[pair] = Edge(pair[0], pair[1], ref.relation, ref)
+            elif PRIORITY[ref.relation] < PRIORITY[edge.type]:
+                edge.type = ref.relation
         self.edges = sorted(best.values(), key=lambda e: (e.source, PRIORITY[e.type], e.target))
         self.outgoing: dict[str, list[Edge]] = defaultdict(list)
         self.incoming: dict[str, list[Edge]] = defaultdict(list)

@@ -38,8 +38,9 @@ def test_date_written_in_words_after_a_parenthesis():
 
 
 def test_emphasis_does_not_hide_a_citation_and_lines_point_at_the_file():
-    found = cites("dòng một\nThực hiện **Kế hoạch số 90-KH/ĐUK**, ngày *28/02/2023*")
-    assert [(c.symbol, c.date, c.line) for c in found] == [("90-KH/ĐUK", dt.date(2023, 2, 28), 2)]
+    plain = PlainText("dòng một\nThực hiện **Kế hoạch số 90-KH/ĐUK**, ngày *28/02/2023*")
+    found = find_citations(plain)
+    assert [(c.symbol, c.date, plain.line(c.start)) for c in found] == [("90-KH/ĐUK", dt.date(2023, 2, 28), 2)]
 
 
 def test_confusable_eth_still_resolves_to_the_real_code():
@@ -52,3 +53,13 @@ def test_attribution_stops_at_the_next_citation():
                   "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị (khóa XIII)")
     assert [term_label(c) for c in found] == ["III", "XIII"]
     assert "01-KL" not in found[0].attribution
+
+
+def test_attributed_level_is_the_first_body_named():
+    from kehoach.orgs import level_named
+
+    assert level_named("của Ban Thường vụ Tỉnh ủy Phú Thọ") == "province"
+    assert level_named("của Ban Chấp hành Trung ương, Ban Thường vụ Đảng ủy Khối xây dựng") == "central"
+    assert level_named("của Ban Thường vụ Đảng uỷ khối") == "bloc"
+    assert level_named("của Ban Chấp hành Đảng bộ Thành phố") == "province"
+    assert level_named("đảm bảo nghiêm túc") is None

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from kehoach.dates import DEADLINE_CUES, DateError, parse_deadline, parse_vn_date, vn_long
+from kehoach.dates import DateError, find_deadline_phrases, parse_deadline, parse_vn_date, vn_long
 
 D = dt.date
 
@@ -56,5 +56,5 @@ def test_long_and_short_dates():
 def test_cues_find_deadline_phrases_but_not_citation_dates():
     text = ("Thực hiện Kế hoạch số 134-KH/TU ngày 17/02/2023; hoàn thành trước ngày 15/3/2023, "
             "số liệu đến hết ngày 30/5/2023, Dự kiến trong tháng 4 năm 2023.")
-    found = [m.group(0) for m in DEADLINE_CUES.finditer(text)]
+    found = [words for _, _, words in find_deadline_phrases(text)]
     assert found == ["hoàn thành trước ngày 15/3/2023", "đến hết ngày 30/5/2023", "Dự kiến trong tháng 4 năm 2023"]

@@ -83,7 +83,7 @@ def apply_acknowledgements(ctx: Context) -> list[Finding]:
         for i, ack in enumerate(entry.doc.acknowledgements):
             if (entry.key, i) not in used and ack.code != "D205":
                 extra.append(Finding(
-                    "M302", entry.path, None,
+                    "M302", entry.path, entry.field_line("acknowledgements", i),
                     f"Ghi nhận mã {ack.code}" + (f" («{ack.match}»)" if ack.match else "") + " không khớp phát hiện nào.",
                     hint="Xóa ghi nhận này nếu lỗi đã được sửa, hoặc sửa «code»/«match».",
                     document=entry.key, subject=ack.code))

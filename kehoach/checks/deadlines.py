@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import DATED_RE, DEADLINE_CUES, DateError, make_date, parts, vn_short
+from ..dates import DateError, make_date, parts, vn_short
 from ..lifecycle import is_archived
 from ..tasks import LocatedTask, locate
 from . import Context, runner
@@ -29,7 +29,7 @@ def stated_day(lt: LocatedTask) -> dt.date | None:
 @runner
 def impossible_dates(ctx: Context) -> None:
     for e in ctx.repo.entries:
-        for m in DATED_RE.finditer(e.plain.text):
+        for m in e.written_dates:
             day, month, year = parts(m)
             try:
                 make_date(day, month, year)
@@ -53,12 +53,12 @@ def task_text(ctx: Context) -> None:
                         f"Nhiệm vụ «{lt.task.id}» có thời hạn {vn_short(day)}, trước ngày ban hành {vn_short(e.doc.date)}.",
                         hint="Kiểm tra lại năm của thời hạn hoặc ngày ban hành.", subject=lt.task.id)
         spans = [lt.span for lt in tasks if lt.span]
-        for m in DEADLINE_CUES.finditer(e.plain.text):
-            if not any(s < m.end() and m.start() < t for s, t in spans):
-                ctx.add("D203", e, e.file_line(m.start()),
-                        f"Thời hạn «{m.group(0)}» trong văn bản chưa được ghi thành nhiệm vụ.",
+        for start, end, words in e.deadline_phrases:
+            if not any(s < end and start < t for s, t in spans):
+                ctx.add("D203", e, e.file_line(start),
+                        f"Thời hạn «{words}» trong văn bản chưa được ghi thành nhiệm vụ.",
                         hint="Thêm một mục trong «tasks» với «deadline» đúng lời văn bản (và «quote» nếu lời đó lặp lại).",
-                        subject=m.group(0))
+                        subject=words)
 
 
 @runner

@@ -1,0 +1,45 @@
+"""Helpers for tests that run the checker on a repository and compare findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kehoach.checks import run_checks
+from kehoach.loader import load_repository
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def findings(root: Path, as_of: dt.date, include_acknowledged: bool = False):
+    result = run_checks(load_repository(root), as_of)
+    return result.findings if include_acknowledged else result.active
+
+
+def keyed(found) -> set[tuple]:
+    return {(f.code, f.path, f.line, f.message) for f in found}
+
+
+def new_findings(before, after) -> list:
+    old = keyed(before)
+    return [f for f in after if (f.code, f.path, f.line, f.message) not in old]
+
+
+def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kehoach.cli", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def cli_json(root: Path, as_of: str) -> dict:
+    out = cli("check", "--root", str(root), "--as-of", as_of, "--format", "json")
+    assert out.stderr == "", out.stderr
+    return json.loads(out.stdout)
+
+
+def line_containing(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
