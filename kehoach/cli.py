@@ -1,4 +1,4 @@
-"""Command line: `kehoach check`, `kehoach schema`."""
+"""Command line: `kehoach check`, `kehoach normalize`, `kehoach schema`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=["error", "overdue", "warning"], default="error",
                        help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn; warning: mọi cảnh báo.")
     check.add_argument("--show-acknowledged", action="store_true", help="Hiện cả các phát hiện đã được ghi nhận.")
+
+    normalize = sub.add_parser("normalize", help="Chuẩn hóa tệp về Unicode NFC (không đổi chữ nào của lời văn).")
+    normalize.add_argument("files", nargs="+", type=Path, help="Các tệp cần chuẩn hóa.")
+    normalize.add_argument("--check", action="store_true", help="Chỉ báo tệp nào chưa chuẩn, không ghi.")
 
     schema = sub.add_parser("schema", help="Xuất JSON Schema của phần đầu văn bản và organizations.yml.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="Thư mục ghi tệp (mặc định: schema/).")
@@ -75,6 +79,28 @@ def cmd_check(args) -> int:
     return 1 if failed(result.findings, args.fail_on) else 0
 
 
+def cmd_normalize(args) -> int:
+    from .text import is_nfc, nfc
+
+    pending = 0
+    for path in args.files:
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            print(f"{path}: không phải UTF-8, bỏ qua (mở tệp và lưu lại với mã hóa UTF-8).", file=sys.stderr)
+            pending += 1
+            continue
+        if is_nfc(text):
+            continue
+        pending += 1
+        if args.check:
+            print(f"{path}: chưa ở dạng NFC")
+        else:
+            path.write_bytes(nfc(text).encode("utf-8"))
+            print(f"{path}: đã chuẩn hóa về NFC")
+    return 1 if (pending and args.check) else 0
+
+
 def cmd_schema(args) -> int:
     from .schema import write_schemas
 
@@ -86,7 +112,7 @@ def cmd_schema(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"check": cmd_check, "schema": cmd_schema}[args.command](args)
+        return {"check": cmd_check, "normalize": cmd_normalize, "schema": cmd_schema}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except OSError as e:

@@ -49,8 +49,85 @@ def split(text: str) -> Split | None:
     return Split(front=front, body=text[body_start:], front_line=2, body_line=2 + front_lines + 1)
 
 
+class _Fallback(Exception):
+    """The text uses a YAML feature the fast path leaves to PyYAML's full constructor."""
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_IMPLICIT = Loader.yaml_implicit_resolvers
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+}
+
+
+def _plain_scalar(value: str):
+    """Resolve a plain scalar exactly as PyYAML's implicit resolvers would (dates excepted, see Loader)."""
+    for tag, regexp in _IMPLICIT.get(value[0] if value else "", ()):
+        if regexp.match(value):
+            construct = _SCALAR_TAGS.get(tag)
+            if construct is None:
+                raise _Fallback
+            return construct(yaml.ScalarNode(tag, value))
+    return value
+
+
+def _fast_load(text: str):
+    """Build Python values straight from libyaml's events.
+
+    PyYAML's generic constructor costs about as much as parsing itself; front matter only needs
+    mappings, sequences and scalars, so those are built here and anything else falls back.
+    """
+    stack: list = []
+    keys: list = []
+    root = None
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _Fallback
+            value = event.value if (event.style or not event.implicit[0]) else _plain_scalar(event.value)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None or (event.tag is not None and not event.implicit):
+                raise _Fallback
+            stack.append({} if kind is yaml.MappingStartEvent else [])
+            keys.append(_NO_KEY)
+            continue
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            value = stack.pop()
+            keys.pop()
+        elif kind is yaml.AliasEvent:
+            raise _Fallback
+        else:
+            continue
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        if type(top) is list:
+            top.append(value)
+        elif keys[-1] is _NO_KEY:
+            if isinstance(value, (dict, list)) or value == "<<":
+                raise _Fallback  # complex keys and merge keys: let PyYAML decide
+            keys[-1] = value
+        else:
+            if keys[-1] in top:
+                raise _Fallback  # duplicate key: keep PyYAML's behaviour (last one wins)
+            top[keys[-1]] = value
+            keys[-1] = _NO_KEY
+    return root
+
+
+_NO_KEY = object()
+
+
 def load_yaml(text: str):
-    return yaml.load(text, Loader=Loader)
+    try:
+        return _fast_load(text)
+    except _Fallback:
+        return yaml.load(text, Loader=Loader)
 
 
 def node_line(front: str, path: tuple) -> int | None:

@@ -6,8 +6,10 @@ or loaded as far as it can be, so one broken file never hides the findings of th
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -109,7 +111,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
     if not is_nfc(text):
         line = next(i for i, ln in enumerate(text.split("\n"), 1) if not is_nfc(ln))
         findings.append(Finding("F002", path, line, "Văn bản có chữ ở dạng tách dấu (NFD), tìm kiếm và so khớp sẽ sai.",
-                                hint="Chạy «kehoach normalize» hoặc lưu lại tệp bằng trình soạn thảo chuẩn hóa NFC."))
+                                hint=f"Chạy «kehoach normalize {path}» (chỉ đổi cách mã hóa dấu, không đổi chữ nào)."))
         text = nfc(text)
     if any(ch in text for ch in CONFUSABLES):  # rare: scan character by character only then
         findings.extend(_confusable_findings(text, path))
@@ -244,9 +246,28 @@ def _read_and_analyse(job) -> tuple[RawDocument | None, list[Finding]]:
 PARALLEL_THRESHOLD = 400
 
 
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector for a batch that allocates many small acyclic objects.
+
+    Loading 10,000 documents otherwise triggers hundreds of full collections (about 20% of the time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_repository(root: Path | str, jobs: int | None = None) -> Repository:
     """Load everything under `root`. Large repositories are read and analysed on every core."""
-    root = Path(root)
+    with gc_paused():
+        return _load_repository(Path(root), jobs)
+
+
+def _load_repository(root: Path, jobs: int | None) -> Repository:
     orgs, findings = load_organizations(root)
     repo = Repository(root=root, orgs=orgs, findings=findings)
     files = [(root, f, kind, folder) for f, kind, folder in document_files(root)]

@@ -60,3 +60,15 @@ def test_github_annotations_point_at_file_and_line(repo_copy):
     lines = out.stdout.splitlines()
     assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert any(line.startswith("::warning file=plans/duk-hanoi-dh/kh-90-2023.md,line=") and "D205" in line for line in lines)
+
+
+def test_normalize_rewrites_nfd_as_nfc_without_changing_the_words(tmp_path):
+    import unicodedata
+
+    text = "Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội — Số 90 -KH/ĐUK\n"
+    path = tmp_path / "a.md"
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert cli("normalize", "--check", str(path)).returncode == 1
+    assert cli("normalize", str(path)).returncode == 0
+    assert path.read_text(encoding="utf-8") == text
+    assert cli("normalize", "--check", str(path)).returncode == 0

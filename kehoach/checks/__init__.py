@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..findings import Finding
-from ..loader import Entry, Repository
+from ..loader import Entry, Repository, gc_paused
 from ..references import Graph, Index, Reference, resolve_all
 
 
@@ -56,11 +56,12 @@ def build_context(repo: Repository, as_of: dt.date) -> Context:
 def run_checks(repo: Repository, as_of: dt.date) -> Result:
     from . import deadlines, documents, references  # noqa: F401  (registers the runners)
 
-    ctx = build_context(repo, as_of)
-    ctx.findings.extend(repo.findings)
-    for fn in RUNNERS:
-        fn(ctx)
-    findings = apply_acknowledgements(ctx)
+    with gc_paused():
+        ctx = build_context(repo, as_of)
+        ctx.findings.extend(repo.findings)
+        for fn in RUNNERS:
+            fn(ctx)
+        findings = apply_acknowledgements(ctx)
     findings.sort(key=Finding.sort_key)
     return Result(ctx, findings)
 

@@ -1,0 +1,56 @@
+"""The fast YAML path must give exactly what PyYAML gives (with dates kept as text)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kehoach.frontmatter import Loader, load_yaml
+from helpers import ROOT
+
+SCALARS = st.one_of(
+    st.sampled_from(["yes", "No", "on", "OFF", "true", "~", "null", "", "0x1F", "0o17", "017", "1_000", "3.5", ".inf",
+                     "-.NaN", "1e3", "2023-02-30", "2023-02-28", "12:30", "=", "<<", "08", "+12", "Đảng ủy Khối", "KH"]),
+    st.text(alphabet="abcđĐơư 0123456789.-:+_ăâêôTtFfYyNnOo~", max_size=12),
+)
+KEYS = st.text(alphabet="abcdefghij_", min_size=1, max_size=6)
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                       st.dictionaries(KEYS, inner, max_size=3)), max_leaves=12)
+
+
+def reference(text):
+    return yaml.load(text, Loader=Loader)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(KEYS, VALUES, max_size=5), st.booleans())
+def test_same_values_as_pyyaml(data, flow):
+    # Dump as plain (unquoted where possible) so that implicit resolution is exercised.
+    text = yaml.dump(data, allow_unicode=True, default_flow_style=flow, Dumper=yaml.SafeDumper)
+    plain_text = text.replace("'", "")
+    for candidate in (text, plain_text):
+        try:
+            expected = reference(candidate)
+        except yaml.YAMLError:
+            continue
+        assert load_yaml(candidate) == expected, candidate
+
+
+def test_anchors_tags_and_merge_keys_fall_back_to_pyyaml():
+    for text in ["a: &x 1\nb: *x\n", "a: !!str 12\n", "base: &b {k: 1}\nc:\n  <<: *b\n  d: 2\n", "a: 1\na: 2\n",
+                 "d: 2023-02-30\n"]:
+        assert load_yaml(text) == reference(text)
+    with pytest.raises(yaml.YAMLError):  # an unhashable key is an error either way
+        load_yaml("? [x]\n: 1\n")
+
+
+def test_every_repository_file_loads_identically():
+    from kehoach.frontmatter import split
+
+    for path in sorted(p for d in ("plans", "outlines", "resolutions") for p in (ROOT / d).rglob("*.md")):
+        front = split(path.read_text(encoding="utf-8")).front
+        assert load_yaml(front) == reference(front), path
+    text = (ROOT / "organizations.yml").read_text(encoding="utf-8")
+    assert load_yaml(text) == reference(text)
