@@ -18,10 +18,10 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 check: $(STAMP)
 	$(BIN)/kehoach check
