@@ -49,11 +49,12 @@ class Citation:
     code: str  # issuer code, confusables mapped
     code_written: str
     date: dt.date | None
-    date_error: str | None
     word: str | None  # the introducing word ("Nghị quyết")
     as_written: str
-    start: int  # offsets in the plain text
+    start: int  # offsets in the plain text: the whole citation, lead-in words and date included
     end: int
+    link_start: int  # the part a reader would click: "21-NQ/TW", or "03" inside "02, 03, 04-NQ/ĐUK"
+    link_end: int
     attribution: str = ""
     in_list: bool = False
 
@@ -62,17 +63,18 @@ class Citation:
         return f"{self.number}-{self.type or self.type_written}/{self.code}"
 
 
-def _cited_date(m: re.Match) -> tuple[dt.date | None, str | None]:
+def _cited_date(m: re.Match) -> dt.date | None:
+    """The cited date, or None; an impossible one is reported by the date check, not here."""
     if m["d"]:
         d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
     elif m["ld"]:
         d, mo, y = int(m["ld"]), int(m["lm"]), int(m["ly"])
     else:
-        return None, None
+        return None
     try:
-        return make_date(d, mo, y), None
-    except DateError as e:
-        return None, str(e)
+        return make_date(d, mo, y)
+    except DateError:
+        return None
 
 
 def find_citations(plain: PlainText) -> list[Citation]:
@@ -84,7 +86,7 @@ def find_citations(plain: PlainText) -> list[Citation]:
         prefix = _PREFIX_RE.search(text, max(0, m.start() - 40), m.start())
         start = prefix.start() if prefix and prefix.group(0) else m.start()
         tail = _TAIL_RE.match(text, m.end())
-        date, date_error = _cited_date(tail) if tail else (None, None)
+        date = _cited_date(tail) if tail else None
         end = tail.end() if tail else m.end()
         nums = [n.strip() for n in m["nums"].split(",")]
         code = m["code"].replace("Ð", "Đ").replace("ð", "đ").upper()
@@ -93,13 +95,17 @@ def find_citations(plain: PlainText) -> list[Citation]:
         cut = _ATTRIBUTION_END.search(after)
         attribution = (after[: cut.start()] if cut else after).strip(" ,")
         word = prefix["word"] if prefix else None
-        for n in nums:
+        number_spans = [(n.start(), n.end()) for n in re.finditer(r"\d+", m["nums"])]
+        base = m.start("nums")
+        for n, (ns, ne) in zip(nums, number_spans):
             last = n == nums[-1]  # in "02, 03, 04-NQ/ĐUK, ngày …" a single date belongs to the last item only
+            link_start, link_end = base + ns, (m.end() if last else base + ne)
             found.append(Citation(
                 number=n, number_int=int(n), type_written=m["type"], type=canonical_type(m["type"]),
                 code=code, code_written=m["code"], date=date if last else None,
-                date_error=date_error if last else None, word=word, as_written=text[start:end],
-                start=start, end=end, attribution=attribution, in_list=len(nums) > 1,
+                word=word, as_written=text[start:end],
+                start=start, end=end, link_start=link_start, link_end=link_end,
+                attribution=attribution, in_list=len(nums) > 1,
             ))
     return found
 

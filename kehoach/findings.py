@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,6 @@ class Finding:
     document: str | None = None  # document key
     subject: str | None = None  # what the finding is about (a symbol, a task id) for acknowledgement matching
     acknowledged: str | None = None  # the acknowledgement's reason, when silenced
-    extra: dict = field(default_factory=dict)
 
     @property
     def severity(self) -> str:

@@ -10,7 +10,9 @@ import datetime as dt
 
 from ..checks import run_checks
 from ..loader import Repository
-from .pages import document_page, home_page, page_path
+from .document import document_page
+from .format import page_path
+from .views import by_organization, by_type, by_year, calendar, dashboard, matrix, unit_pages
 
 __all__ = ["build_pages", "page_path"]
 
@@ -20,6 +22,14 @@ def build_pages(repo: Repository, as_of: dt.date | None = None) -> dict[str, str
     as_of = as_of or dt.date.today()
     result = run_checks(repo, as_of)
     ctx = result.context
-    pages = {page_path(e): document_page(e, ctx, result.findings) for e in repo.entries}
-    pages["van-ban/index.md"] = home_page(repo, ctx)
+    pages = {page_path(e): document_page(e, ctx, result.findings, as_of) for e in repo.entries}
+    pages |= {
+        "van-ban/index.md": by_organization(ctx),
+        "van-ban/theo-loai.md": by_type(ctx),
+        "van-ban/theo-nam.md": by_year(ctx),
+        "van-ban/ma-tran.md": matrix(ctx),
+        "nhiem-vu/index.md": dashboard(ctx, as_of),
+        "nhiem-vu/lich.md": calendar(ctx, as_of),
+    }
+    pages |= unit_pages(ctx, as_of)
     return pages

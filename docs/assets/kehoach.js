@@ -1,0 +1,21 @@
+/* Recompute "còn N ngày" / "quá hạn N ngày" against the reader's today: a page built on Monday is read on Friday. */
+(function () {
+  function today() {
+    var now = new Date();
+    return Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  }
+  function update() {
+    var spans = document.querySelectorAll(".kh-status[data-due]");
+    var t = today();
+    for (var i = 0; i < spans.length; i++) {
+      var el = spans[i];
+      if (el.getAttribute("data-state") !== "open") continue;
+      var p = el.getAttribute("data-due").split("-");
+      var days = Math.round((Date.UTC(+p[0], +p[1] - 1, +p[2]) - t) / 86400000);
+      el.textContent = days < 0 ? "quá hạn " + -days + " ngày" : days === 0 ? "hạn chót hôm nay" : "còn " + days + " ngày";
+      el.classList.toggle("kh-overdue", days < 0);
+    }
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(update);  // Material instant loading
+  else document.addEventListener("DOMContentLoaded", update);
+})();

@@ -1,0 +1,125 @@
+"""The page of one document: header card, errata, relations, tasks, targets, official text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..doctypes import type_name
+from ..findings import Finding
+from ..lifecycle import is_archived, term_of
+from ..loader import Entry
+from ..references import RELATION_LABELS
+from ..tasks import locate
+from .format import day_long, day_short, escape, heading, link, page_path, status_span, symbol
+from .official_text import linked_body
+
+KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cương", "resolution": "Sổ đăng ký văn bản cấp trên"}
+PURPOSE = {"b/c": "để báo cáo", "t/h": "để thực hiện", "lưu": "lưu", "biết": "để biết"}
+
+
+def unit_label(tree, issuer: str, ref: str) -> str:
+    found = tree.find_unit(issuer, ref)
+    if found is None:
+        return ref
+    org, unit = found
+    return unit.name if unit else org.name
+
+
+def header(entry: Entry, ctx, as_of: dt.date) -> list[str]:
+    d, tree = entry.doc, ctx.repo.orgs
+    term = term_of(entry, tree)
+    status = "hết nhiệm kỳ / hết hiệu lực (lưu trữ)" if is_archived(entry, tree, as_of) else "đang thực hiện"
+    rows = [
+        ("Số hiệu", symbol(entry, tree) or "chưa rõ (bản văn không ghi)"),
+        ("Loại", type_name(d.type)),
+        ("Cơ quan ban hành", d.issuing_body or tree.label(d.issuer)),
+        ("Tổ chức", tree.label(d.issuer)),
+        ("Nơi, ngày ban hành", ", ".join(x for x in (d.place, day_long(d.date)) if x)),
+        ("Nhiệm kỳ", term.label if term else "chưa rõ"),
+        ("Trạng thái", status),
+    ]
+    if d.signer and (d.signer.name or d.signer.position):
+        rows.append(("Người ký", " — ".join(x for x in (d.signer.on_behalf, d.signer.position, d.signer.name) if x)))
+    if d.confidentiality or d.urgency:
+        rows.append(("Độ mật / khẩn", " ".join(x for x in (d.confidentiality, d.urgency) if x)))
+    out = [f"# {escape(heading(entry, tree))}", ""]
+    if d.title:
+        out += [f"**{escape(d.title)}**", ""]
+    out += ['<div class="kh-card" markdown>', "", "| | |", "|---|---|"]
+    out += [f"| {k} | {escape(v)} |" for k, v in rows]
+    out += ["", "</div>", ""]
+    return out
+
+
+def errata(entry: Entry, findings: list[Finding]) -> list[str]:
+    out, seen = [], set()
+    for f in findings:
+        if f.document == entry.key and f.acknowledged and (f.code, f.acknowledged) not in seen:
+            seen.add((f.code, f.acknowledged))
+            out += [f'!!! note "Ghi chú đính chính ({f.code} — {escape(f.title)})"', "", f"    {escape(f.acknowledged)}", ""]
+    return out
+
+
+def relations(entry: Entry, ctx, here: str) -> list[str]:
+    by_key = {e.key: e for e in ctx.repo.entries}
+    tree, out = ctx.repo.orgs, []
+    for rel_type, (forward, backward) in RELATION_LABELS.items():
+        for title, keys in ((forward, ctx.graph.targets(entry.key, rel_type)),
+                            (backward, ctx.graph.sources(entry.key, rel_type))):
+            if keys:
+                out += [f"### {title}", ""]
+                for key in keys:
+                    other = by_key[key]
+                    when = f" ({day_short(other.doc.date)})" if other.doc.date else ""
+                    out.append(f"- {link(here, other, heading(other, tree))}{when}")
+                out.append("")
+    unresolved = sorted({r.symbol for r in ctx.refs if r.source is entry and r.status not in ("ok", "self", "external")})
+    if unresolved:
+        out += ["### Trích dẫn chưa có trong kho", ""] + [f'- <span class="kh-unresolved">{escape(s)}</span>' for s in unresolved] + [""]
+    return (["## Quan hệ", ""] + out) if out else []
+
+
+def tasks(entry: Entry, ctx, as_of: dt.date) -> list[str]:
+    located = locate(entry)
+    if not located:
+        return []
+    tree = ctx.repo.orgs
+    out = ["## Nhiệm vụ", "", "| Nhiệm vụ | Chủ trì | Phối hợp | Thực hiện | Sản phẩm | Thời hạn | Tình trạng |",
+           "|---|---|---|---|---|---|---|"]
+    for lt in located:
+        t = lt.task
+        names = lambda refs: ", ".join(escape(unit_label(tree, entry.doc.issuer, r)) for r in refs) or "—"  # noqa: E731
+        due = lt.deadline.due if lt.deadline else None
+        deadline = escape(t.deadline) if t.deadline else "—"
+        out.append(f"| {escape(t.title)} | {names(t.owner)} | {names(t.co_owners)} | {names(t.applies_to)} | "
+                   f"{escape(t.deliverable or '—')} | {deadline} | {status_span(due, t.status, as_of)} |")
+    return out + [""]
+
+
+def targets(entry: Entry) -> list[str]:
+    if not entry.doc.targets:
+        return []
+    out = ["## Chỉ tiêu", "", "| Chỉ tiêu | Mức | Thời kỳ |", "|---|---|---|"]
+    out += [f"| {escape(t.text)} | {escape(t.value or '—')} | {escape(t.period or '—')} |" for t in entry.doc.targets]
+    return out + [""]
+
+
+def recipients(entry: Entry) -> list[str]:
+    if not entry.doc.recipients:
+        return []
+    return ["## Nơi nhận", ""] + [
+        f"- {escape(r.name)}" + (f" ({PURPOSE[r.purpose]})" if r.purpose else "") for r in entry.doc.recipients] + [""]
+
+
+def document_page(entry: Entry, ctx, findings: list[Finding], as_of: dt.date) -> str:
+    here = page_path(entry)
+    refs = [r for r in ctx.refs if r.source is entry]
+    out = header(entry, ctx, as_of) + errata(entry, findings) + relations(entry, ctx, here) + tasks(entry, ctx, as_of)
+    out += targets(entry) + recipients(entry)
+    if entry.doc.notes:
+        out += ['!!! info "Ghi chú của người biên tập"', "", f"    {escape(entry.doc.notes)}", ""]
+    if entry.body.strip():
+        out += ["## Toàn văn", "", '<div class="kh-official" markdown>', "", linked_body(entry, refs, here).strip("\n"), "", "</div>", ""]
+    else:
+        out += ["## Toàn văn", "", "*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
+    return "\n".join(out)

@@ -1,0 +1,75 @@
+"""Small formatting helpers shared by every generated page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+
+from ..dates import vn_long, vn_short
+from ..doctypes import type_name
+from ..loader import Entry
+from ..references import entry_code
+
+
+def page_path(entry: Entry) -> str:
+    """Stable page path from the document key: duk-hanoi-dh/kh-90-2023 -> van-ban/duk-hanoi-dh/kh-90-2023.md"""
+    return f"van-ban/{entry.key}.md"
+
+
+def href(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page))
+
+
+def escape(text: str) -> str:
+    """Editorial text inside generated Markdown: no HTML, no accidental emphasis or links."""
+    return (html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
+            .replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("{", "&#123;"))
+
+
+def link(from_page: str, to: Entry, text: str) -> str:
+    return f"[{escape(text)}]({href(from_page, page_path(to))})"
+
+
+def symbol(entry: Entry, tree) -> str | None:
+    d = entry.doc
+    if not d.number:
+        return None
+    return f"{d.number}-{d.type}/{entry_code(entry, tree)}"
+
+
+def heading(entry: Entry, tree) -> str:
+    sym = symbol(entry, tree)
+    name = type_name(entry.doc.type)
+    if sym:
+        return f"{name} {sym}"
+    return f"{name} {entry.doc.title}" if entry.doc.title else f"{name} (chưa có số)"
+
+
+def day_long(day: dt.date | None) -> str:
+    return vn_long(day) if day else "chưa rõ ngày"
+
+
+def day_short(day: dt.date | None) -> str:
+    return vn_short(day) if day else "—"
+
+
+def status_text(due: dt.date | None, state: str, as_of: dt.date) -> str:
+    """Build-day status; the browser recomputes it against the reader's today (assets/kehoach.js)."""
+    if state == "done":
+        return "đã hoàn thành"
+    if state == "cancelled":
+        return "đã hủy"
+    if due is None:
+        return "không có hạn cụ thể"
+    days = (due - as_of).days
+    if days < 0:
+        return f"quá hạn {-days} ngày"
+    if days == 0:
+        return "hạn chót hôm nay"
+    return f"còn {days} ngày"
+
+
+def status_span(due: dt.date | None, state: str, as_of: dt.date) -> str:
+    attrs = f' data-due="{due.isoformat()}"' if due else ""
+    return f'<span class="kh-status" data-state="{state}"{attrs}>{status_text(due, state, as_of)}</span>'

@@ -1,0 +1,36 @@
+"""The official text with each citation linked to its target; not one visible character changes."""
+
+from __future__ import annotations
+
+import html
+
+from ..loader import Entry
+from ..references import Reference
+from .format import href, page_path
+
+
+def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
+    body, plain = entry.body, entry.plain
+    edits: list[tuple[int, int, str]] = []
+    for ref in refs:
+        c = ref.citation
+        if c is None or ref.status == "self":
+            continue
+        start = plain.original_offset(c.link_start)
+        end = plain.original_offset(c.link_end - 1) + 1
+        shown = body[start:end]
+        if shown != plain.text[c.link_start:c.link_end]:
+            continue  # markup inside the symbol: leave the text exactly as it is
+        if ref.status == "ok" and ref.target is not None:
+            title = html.escape(ref.target.doc.title or ref.symbol, quote=True)
+            edits.append((start, end, f'[{shown}]({href(here, page_path(ref.target))} "{title}")'))
+        elif ref.status != "external":
+            edits.append((start, end, f'<span class="kh-unresolved" title="Chưa có văn bản này trong kho">{shown}</span>'))
+    out, pos = [], 0
+    for start, end, replacement in sorted(edits):
+        if start < pos:
+            continue
+        out += [body[pos:start], replacement]
+        pos = end
+    out.append(body[pos:])
+    return "".join(out)

@@ -1,0 +1,158 @@
+"""Index views: by organisation, type and year; tasks by unit; deadline calendar; dashboard; matrix."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..doctypes import DOC_TYPES, type_name
+from ..lifecycle import is_archived
+from ..loader import Entry
+from ..tasks import LocatedTask, locate
+from .format import day_short, escape, heading, href, link, page_path, status_span
+
+MONTHS = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
+          "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"]
+
+
+def _doc_line(here: str, e: Entry, tree) -> str:
+    when = f" — {day_short(e.doc.date)}" if e.doc.date else ""
+    title = f": {escape(e.doc.title)}" if e.doc.title and e.doc.number else ""
+    return f"- {link(here, e, heading(e, tree))}{when}{title}"
+
+
+def _sorted(entries):
+    return sorted(entries, key=lambda e: (e.doc.date or dt.date.min, e.key), reverse=True)
+
+
+def by_organization(ctx) -> str:
+    here, tree = "van-ban/index.md", ctx.repo.orgs
+    docs = defaultdict(list)
+    for e in ctx.repo.entries:
+        docs[e.doc.issuer].append(e)
+    out = ["# Văn bản theo tổ chức", "", "Xem thêm: [theo loại](theo-loai.md) · [theo năm](theo-nam.md)", ""]
+
+    def walk(key: str, depth: int):
+        org = tree.get(key)
+        mine = docs.get(key, [])
+        out.extend([f"{'#' * min(depth + 2, 6)} {escape(org.name)}", ""])
+        if org.evidence:
+            out.extend([f"*{escape(org.evidence)}*", ""])
+        out.extend(_doc_line(here, e, tree) for e in _sorted(mine))
+        out.append("")
+        for child in tree.children(key):
+            walk(child.key, depth + 1)
+
+    for root in (o for o in tree.by_key.values() if not o.parent):
+        walk(root.key, 0)
+    return "\n".join(out)
+
+
+def by_type(ctx) -> str:
+    here, tree = "van-ban/theo-loai.md", ctx.repo.orgs
+    groups = defaultdict(list)
+    for e in ctx.repo.entries:
+        groups[e.doc.type].append(e)
+    out = ["# Văn bản theo loại", ""]
+    for code in DOC_TYPES:
+        if groups.get(code):
+            out += [f"## {type_name(code)} ({len(groups[code])})", ""] + [_doc_line(here, e, tree) for e in _sorted(groups[code])] + [""]
+    return "\n".join(out)
+
+
+def by_year(ctx) -> str:
+    here, tree = "van-ban/theo-nam.md", ctx.repo.orgs
+    groups = defaultdict(list)
+    for e in ctx.repo.entries:
+        groups[e.doc.date.year if e.doc.date else None].append(e)
+    out = ["# Văn bản theo năm", ""]
+    for year in sorted((y for y in groups if y), reverse=True) + ([None] if None in groups else []):
+        out += [f"## {year or 'Chưa rõ năm'}", ""] + [_doc_line(here, e, tree) for e in _sorted(groups[year])] + [""]
+    return "\n".join(out)
+
+
+def all_tasks(ctx) -> list[LocatedTask]:
+    return [lt for e in ctx.repo.entries for lt in locate(e)]
+
+
+def _task_rows(here: str, tasks: list[LocatedTask], ctx, as_of: dt.date) -> list[str]:
+    tree = ctx.repo.orgs
+    rows = ["| Thời hạn | Nhiệm vụ | Văn bản | Tình trạng |", "|---|---|---|---|"]
+    for lt in sorted(tasks, key=lambda lt: (lt.deadline.due if lt.deadline and lt.deadline.due else dt.date.max, lt.task.id)):
+        due = lt.deadline.due if lt.deadline else None
+        rows.append(f"| {escape(lt.task.deadline or '—')} | {escape(lt.task.title)} | "
+                    f"{link(here, lt.entry, heading(lt.entry, tree))} | {status_span(due, lt.task.status, as_of)} |")
+    return rows + [""]
+
+
+def dashboard(ctx, as_of: dt.date) -> str:
+    here, tree = "nhiem-vu/index.md", ctx.repo.orgs
+    live = [lt for lt in all_tasks(ctx) if not is_archived(lt.entry, tree, as_of)]
+    dated = [lt for lt in live if lt.task.status == "open" and lt.deadline and lt.deadline.due]
+    out = ["# Bảng theo dõi thời hạn", "",
+           f"Tình trạng được tính theo ngày trên máy của người đọc; khi trình duyệt tắt JavaScript, "
+           f"tình trạng là của ngày dựng trang ({day_short(as_of)}).", "",
+           "## Nhiệm vụ đang mở có thời hạn", ""]
+    out += _task_rows(here, dated, ctx, as_of) if dated else ["Không có nhiệm vụ đang mở nào có thời hạn.", ""]
+    archived = [lt for lt in all_tasks(ctx) if is_archived(lt.entry, tree, as_of) and lt.deadline and lt.deadline.due]
+    if archived:
+        out += ["## Văn bản đã hết nhiệm kỳ (lưu trữ)", "",
+                f"{len(archived)} nhiệm vụ có thời hạn thuộc các văn bản đã hết nhiệm kỳ; xem trong [lịch thời hạn](lich.md).", ""]
+    out += ["Xem theo đơn vị: [danh sách đơn vị](don-vi/index.md).", ""]
+    return "\n".join(out)
+
+
+def calendar(ctx, as_of: dt.date) -> str:
+    here = "nhiem-vu/lich.md"
+    months = defaultdict(list)
+    for lt in all_tasks(ctx):
+        if lt.deadline and lt.deadline.due:
+            months[(lt.deadline.due.year, lt.deadline.due.month)].append(lt)
+    out = ["# Lịch thời hạn", ""]
+    for year, month in sorted(months):
+        out += [f"## {MONTHS[month]} năm {year}", ""] + _task_rows(here, months[(year, month)], ctx, as_of)
+    return "\n".join(out)
+
+
+def unit_pages(ctx, as_of: dt.date) -> dict[str, str]:
+    tree = ctx.repo.orgs
+    by_unit = defaultdict(list)
+    for lt in all_tasks(ctx):
+        for ref in lt.task.owner + lt.task.co_owners:
+            found = tree.find_unit(lt.entry.doc.issuer, ref)
+            if found:
+                org, unit = found
+                by_unit[(org.key, unit.key if unit else "")].append(lt)
+    pages = {}
+    index = ["# Nhiệm vụ theo đơn vị", ""]
+    for (org_key, unit_key), tasks in sorted(by_unit.items()):
+        org = tree.get(org_key)
+        name = next((u.name for u in org.units if u.key == unit_key), org.name) if unit_key else org.name
+        path = f"nhiem-vu/don-vi/{org_key}{'-' + unit_key if unit_key else ''}.md"
+        pages[path] = "\n".join([f"# {escape(name)}", "", f"*{escape(org.name)}*", ""] + _task_rows(path, tasks, ctx, as_of))
+        index.append(f"- [{escape(name)} — {escape(org.name)}]({href('nhiem-vu/don-vi/index.md', path)}) ({len(tasks)})")
+    pages["nhiem-vu/don-vi/index.md"] = "\n".join(index + [""])
+    return pages
+
+
+def matrix(ctx) -> str:
+    """For each cited higher document: which organisations below its issuer have an implementing plan."""
+    here, tree = "van-ban/ma-tran.md", ctx.repo.orgs
+    by_key = {e.key: e for e in ctx.repo.entries}
+    out = ["# Ma trận thực hiện", "",
+           "Mỗi văn bản cấp trên được các văn bản trong kho thực hiện; ✓ là tổ chức đã có văn bản thực hiện, "
+           "— là tổ chức chưa có.", ""]
+    for target in sorted(ctx.repo.entries, key=lambda e: e.key):
+        implementers = [by_key[k] for k in ctx.graph.sources(target.key, "implements")]
+        if not implementers:
+            continue
+        below = [o for o in tree.by_key.values()
+                 if o.key != target.doc.issuer and target.doc.issuer in (a.key for a in tree.ancestry(o.key))
+                 and o.level in ("province", "bloc")]
+        out += [f"## {link(here, target, heading(target, tree))}", "", "| Tổ chức | Văn bản thực hiện |", "|---|---|"]
+        for org in below:
+            mine = [e for e in implementers if e.doc.issuer == org.key]
+            cell = ", ".join("✓ " + link(here, e, heading(e, tree)) for e in mine) if mine else "— chưa có"
+            out.append(f"| {escape(org.name)} | {cell} |")
+        out.append("")
+    return "\n".join(out)
