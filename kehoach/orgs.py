@@ -14,6 +14,7 @@ class OrgTree:
         for org in organizations:
             self.by_key.setdefault(org.key, org)
         self._ancestry: dict[str, list[Organization]] = {}
+        self._codes: dict[tuple[str, str], tuple[Organization, Unit | None] | None] = {}
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_key
@@ -34,7 +35,12 @@ class OrgTree:
 
     def resolve_code(self, citing_org: str, code: str) -> tuple[Organization, Unit | None] | None:
         """Which organisation a relative issuer code ('ĐUK', 'TU', 'BTCTW') means, seen from `citing_org`."""
-        wanted = code.upper()
+        memo = (citing_org, code.upper())
+        if memo not in self._codes:
+            self._codes[memo] = self._resolve_code(citing_org, memo[1])
+        return self._codes[memo]
+
+    def _resolve_code(self, citing_org: str, wanted: str) -> tuple[Organization, Unit | None] | None:
         for org in self.ancestry(citing_org):
             if wanted in (c.upper() for c in org.codes):
                 return org, None

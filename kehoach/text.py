@@ -29,7 +29,9 @@ def fold(text: str) -> str:
     `đ` has no decomposition under NFD, so it is mapped explicitly.
     """
     decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    # Dropping every non-ASCII code point after NFD removes the combining marks at C speed;
+    # Vietnamese letters all decompose to an ASCII base (đ was mapped above).
+    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
 
 def slugify(text: str) -> str:

@@ -63,3 +63,10 @@ def test_attributed_level_is_the_first_body_named():
     assert level_named("của Ban Thường vụ Đảng uỷ khối") == "bloc"
     assert level_named("của Ban Chấp hành Đảng bộ Thành phố") == "province"
     assert level_named("đảm bảo nghiêm túc") is None
+
+
+def test_folding_handles_d_stroke_and_every_tone_mark():
+    from kehoach.text import fold
+
+    assert fold("Đặng Ngọc Sơn") == "dang ngoc son"
+    assert fold("SƠ KẾT giữa nhiệm kỳ; Tỉnh uỷ, Tỉnh ủy") == "so ket giua nhiem ky; tinh uy, tinh uy"
