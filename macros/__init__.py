@@ -1,20 +1,44 @@
 """mkdocs-macros module: the macros staff may use in hand-written pages under docs/.
 
-Thin on purpose: each macro asks the engine and formats nothing itself.
+Thin on purpose: each macro asks the engine (kehoach.site.macros_api) and formats nothing itself.
+Only pages with `render_macros: true` in their front matter are rendered (see mkdocs.yml).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 
 def define_env(env):
+    from kehoach.checks import build_context
     from kehoach.loader import load_repository
+    from kehoach.site import macros_api
 
     root = Path(env.conf["config_file_path"]).parent
-    repo = load_repository(root)
+    as_of = dt.date.today()
+    ctx = build_context(load_repository(root), as_of)
+
+    def page() -> str:
+        return env.page.file.src_uri
 
     @env.macro
     def document_count() -> int:
-        """Number of documents held in the repository."""
-        return len(repo.entries)
+        """Số văn bản trong kho."""
+        return len(ctx.repo.entries)
+
+    @env.macro
+    def doc_link(ref: str, org: str | None = None, text: str | None = None) -> str:
+        """Liên kết tới văn bản theo số hiệu («21-NQ/TW») hoặc khóa; org= khi số hiệu trùng."""
+        return macros_api.doc_link(ctx, page(), ref, org, text)
+
+    @env.macro
+    def task_table(org: str | None = None, unit: str | None = None, year: int | None = None,
+                   status: str | None = "open", include_archived: bool = False) -> str:
+        """Bảng nhiệm vụ, lọc theo tổ chức, đơn vị, năm của thời hạn, tình trạng."""
+        return macros_api.task_table(ctx, page(), as_of, org, unit, year, status, include_archived)
+
+    @env.macro
+    def upcoming_deadlines(days: int = 30) -> str:
+        """Các nhiệm vụ đang mở đến hạn trong `days` ngày tới (kể cả đã quá hạn)."""
+        return macros_api.upcoming(ctx, page(), as_of, days)

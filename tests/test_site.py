@@ -22,3 +22,49 @@ def test_mkdocs_build_strict_produces_a_page_per_document(tmp_path):
     assert "Được thực hiện bởi" in stub and "kh-74-2022" in stub
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis.com" not in index
+
+
+def build_copy(tmp_path, edit):
+    """Build the site from a copy of the project after `edit(copy_root)`; return (exit code, stderr, site dir)."""
+    import shutil
+
+    root = tmp_path / "proj"
+    root.mkdir()
+    for name in ("mkdocs.yml", "docs", "macros", "organizations.yml", "plans", "outlines", "resolutions"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
+    edit(root)
+    out = tmp_path / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                         cwd=root, capture_output=True, text=True, env=env)
+    return run.returncode, run.stderr, out
+
+
+def test_a_mistyped_macro_fails_the_build(tmp_path):
+    def typo(root):
+        (root / "docs" / "sai.md").write_text("---\nrender_macros: true\n---\n{{ doc_lnk('21-NQ/TW') }}\n", encoding="utf-8")
+
+    code, err, _ = build_copy(tmp_path, typo)
+    assert code != 0 and "doc_lnk" in err
+
+
+def test_a_macro_naming_no_document_fails_the_build(tmp_path):
+    def missing(root):
+        (root / "docs" / "sai.md").write_text("---\nrender_macros: true\n---\n{{ doc_link('999-NQ/TW') }}\n", encoding="utf-8")
+
+    code, err, _ = build_copy(tmp_path, missing)
+    assert code != 0 and "999-NQ/TW" in err
+
+
+def test_braces_in_official_text_are_printed_as_written(tmp_path):
+    literal = "{{ không phải macro }} và {% cũng không %}"
+
+    def braces(root):
+        path = root / "plans" / "duk-hanoi-dh" / "kh-74-2022.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + literal + "\n", encoding="utf-8")
+
+    code, err, out = build_copy(tmp_path, braces)
+    assert code == 0, err[-2000:]
+    page = (out / "van-ban" / "duk-hanoi-dh" / "kh-74-2022" / "index.html").read_text(encoding="utf-8")
+    assert literal in page
