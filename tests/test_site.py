@@ -68,3 +68,28 @@ def test_braces_in_official_text_are_printed_as_written(tmp_path):
     assert code == 0, err[-2000:]
     page = (out / "van-ban" / "duk-hanoi-dh" / "kh-74-2022" / "index.html").read_text(encoding="utf-8")
     assert literal in page
+
+
+def test_every_asset_a_page_loads_is_local_and_exists(tmp_path):
+    """The intranet has no internet: scripts, styles, images and fonts must come from the site itself."""
+    import re
+    from urllib.parse import urljoin, urlparse
+
+    code, err, out = build_copy(tmp_path, lambda root: None)
+    assert code == 0, err[-2000:]
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 40
+    loads = re.compile(r'<(?:script|img|source|iframe)[^>]*\ssrc="([^"]+)"|<link[^>]*\shref="([^"]+)"')
+    checked = 0
+    for page in pages:
+        base = "http://site.local/" + page.relative_to(out).as_posix()
+        for m in loads.finditer(page.read_text(encoding="utf-8")):
+            url = urljoin(base, m.group(1) or m.group(2))
+            parsed = urlparse(url)
+            assert parsed.netloc == "site.local", f"{page}: {url} is outside the site"
+            target = out / parsed.path.lstrip("/")
+            assert target.exists() or (target / "index.html").exists(), f"{page}: {url} does not exist"
+            checked += 1
+    mermaid_page = (out / "van-ban" / "duk-hanoi-dh" / "kh-74-2022" / "index.html").read_text(encoding="utf-8")
+    assert 'class="mermaid"' in mermaid_page and "mermaid-11.17.2.min.js" in mermaid_page
+    assert checked > 100

@@ -10,7 +10,8 @@ from ..lifecycle import is_archived, term_of
 from ..loader import Entry
 from ..references import RELATION_LABELS
 from ..tasks import locate
-from .format import day_long, day_short, escape, heading, link, page_path, status_span, symbol
+from .format import asset_url, day_long, day_short, escape, heading, link, page_path, status_span, symbol
+from .diagram import MERMAID, relationship_diagram
 from .official_text import linked_body
 
 KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cương", "resolution": "Sổ đăng ký văn bản cấp trên"}
@@ -73,6 +74,9 @@ def relations(entry: Entry, ctx, here: str) -> list[str]:
                     when = f" ({day_short(other.doc.date)})" if other.doc.date else ""
                     out.append(f"- {link(here, other, heading(other, tree))}{when}")
                 out.append("")
+    diagram = relationship_diagram(entry, ctx)
+    if diagram:
+        out += ["### Sơ đồ quan hệ", ""] + diagram
     unresolved = sorted({r.symbol for r in ctx.refs if r.source is entry and r.status not in ("ok", "self", "external")})
     if unresolved:
         out += ["### Trích dẫn chưa có trong kho", ""] + [f'- <span class="kh-unresolved">{escape(s)}</span>' for s in unresolved] + [""]
@@ -122,4 +126,8 @@ def document_page(entry: Entry, ctx, findings: list[Finding], as_of: dt.date) ->
         out += ["## Toàn văn", "", '<div class="kh-official" markdown>', "", linked_body(entry, refs, here).strip("\n"), "", "</div>", ""]
     else:
         out += ["## Toàn văn", "", "*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
+    if relationship_diagram(entry, ctx):
+        # Last, so the text is readable before the diagram library is parsed; Material then uses this
+        # global `mermaid` instead of fetching one from a CDN.
+        out += [f'<script src="{asset_url(here, MERMAID)}"></script>', ""]
     return "\n".join(out)

@@ -18,7 +18,18 @@ def page_path(entry: Entry) -> str:
 
 
 def href(from_page: str, to_page: str) -> str:
+    """Relative link between two source pages, for Markdown links (MkDocs rewrites them)."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page))
+
+
+def asset_url(from_page: str, asset: str) -> str:
+    """Relative URL of a static file for raw HTML, which MkDocs does not rewrite.
+
+    With directory URLs, a/b.md is served as a/b/, one level deeper than its source; index.md is not.
+    """
+    stem = from_page[: -len(".md")]
+    served_dir = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return posixpath.relpath(asset, served_dir or ".")
 
 
 def escape(text: str) -> str:
