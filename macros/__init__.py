@@ -6,17 +6,16 @@ Only pages with `render_macros: true` in their front matter are rendered (see mk
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 
 def define_env(env):
     from kehoach.checks import build_context
     from kehoach.loader import load_repository
-    from kehoach.site import macros_api
+    from kehoach.site import build_date, macros_api
 
     root = Path(env.conf["config_file_path"]).parent
-    as_of = dt.date.today()
+    as_of = build_date()
     ctx = build_context(load_repository(root), as_of)
 
     def page() -> str:

@@ -7,22 +7,31 @@ A static-site generator (MkDocs here, through the thin hook in macros/hooks.py) 
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from ..checks import run_checks
 from ..loader import Repository
 from .document import document_page
 from .format import page_path
+from .gitdates import last_changed
 from .views import by_organization, by_type, by_year, calendar, dashboard, matrix, unit_pages
 
-__all__ = ["build_pages", "page_path"]
+__all__ = ["build_date", "build_pages", "page_path"]
+
+
+def build_date() -> dt.date:
+    """The day a build computes statuses for: today, or KEHOACH_AS_OF=YYYY-MM-DD (tests, reproducible builds)."""
+    pinned = os.environ.get("KEHOACH_AS_OF")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 def build_pages(repo: Repository, as_of: dt.date | None = None) -> dict[str, str]:
     """Relative page path (under docs/) -> Markdown text."""
-    as_of = as_of or dt.date.today()
+    as_of = as_of or build_date()
     result = run_checks(repo, as_of)
     ctx = result.context
-    pages = {page_path(e): document_page(e, ctx, result.findings, as_of) for e in repo.entries}
+    changed = last_changed(repo.root)
+    pages = {page_path(e): document_page(e, ctx, result.findings, as_of, changed.get(e.path)) for e in repo.entries}
     pages |= {
         "van-ban/index.md": by_organization(ctx),
         "van-ban/theo-loai.md": by_type(ctx),

@@ -45,8 +45,8 @@ def header(entry: Entry, ctx, as_of: dt.date) -> list[str]:
         rows.append(("Độ mật / khẩn", " ".join(x for x in (d.confidentiality, d.urgency) if x)))
     out = [f"# {escape(heading(entry, tree))}", ""]
     if d.title:
-        out += [f"**{escape(d.title)}**", ""]
-    out += ['<div class="kh-card" markdown>', "", "| | |", "|---|---|"]
+        out += [f"**{escape(d.title)}**", "{: .kh-editorial }", ""]
+    out += ['<div class="kh-card kh-editorial" markdown>', "", "| | |", "|---|---|"]
     out += [f"| {k} | {escape(v)} |" for k, v in rows]
     out += ["", "</div>", ""]
     return out
@@ -115,15 +115,21 @@ def recipients(entry: Entry) -> list[str]:
         f"- {escape(r.name)}" + (f" ({PURPOSE[r.purpose]})" if r.purpose else "") for r in entry.doc.recipients] + [""]
 
 
-def document_page(entry: Entry, ctx, findings: list[Finding], as_of: dt.date) -> str:
+def document_page(entry: Entry, ctx, findings: list[Finding], as_of: dt.date, changed: dt.date | None = None) -> str:
     here = page_path(entry)
     refs = [r for r in ctx.refs if r.source is entry]
-    out = header(entry, ctx, as_of) + errata(entry, findings) + relations(entry, ctx, here) + tasks(entry, ctx, as_of)
-    out += targets(entry) + recipients(entry)
+    # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
+    out = header(entry, ctx, as_of)
+    out += ['<div class="kh-editorial" markdown>', ""]
+    out += errata(entry, findings) + relations(entry, ctx, here) + tasks(entry, ctx, as_of) + targets(entry) + recipients(entry)
     if entry.doc.notes:
         out += ['!!! info "Ghi chú của người biên tập"', "", f"    {escape(entry.doc.notes)}", ""]
+    if changed:
+        out += [f'<p class="kh-updated">Cập nhật lần cuối: {day_long(changed)} (theo lịch sử git).</p>', ""]
+    out += ["</div>", ""]
     if entry.body.strip():
-        out += ["## Toàn văn", "", '<div class="kh-official" markdown>', "", linked_body(entry, refs, here).strip("\n"), "", "</div>", ""]
+        out += ['<h2 id="toan-van" class="kh-editorial">Toàn văn</h2>', "",
+                '<div class="kh-official" markdown>', "", linked_body(entry, refs, here).strip("\n"), "", "</div>", ""]
     else:
         out += ["## Toàn văn", "", "*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
     if relationship_diagram(entry, ctx):
