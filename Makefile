@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup test site serve check bench schema clean
+.PHONY: setup test site serve check bench schema screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+screenshots: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/screenshots.py
 
 schema: $(STAMP)
 	$(BIN)/kehoach schema

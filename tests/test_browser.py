@@ -1,0 +1,116 @@
+"""The built site in a real headless Chromium, served from a subpath on localhost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+from helpers import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
+                                reason="Không có Chromium (/usr/bin/chromium): cài bằng «apt-get install chromium».")
+BUILD_DAY = "2023-03-01"  # before the seeds' deadlines, so the dashboard has open tasks
+SUBPATH = "/kho/"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    served = tmp_path_factory.mktemp("www")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF=BUILD_DAY)
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(served / SUBPATH.strip("/"))],
+                         cwd=ROOT, capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context()
+    pg = context.new_page()
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.requests = requests
+    yield pg
+    context.close()
+
+
+def test_citations_in_a_seed_are_working_links(page, site_url):
+    page.goto(site_url + "van-ban/duk-hanoi-dh/kh-74-2022/")
+    link = page.locator(".kh-official a", has_text="21-NQ/TW").first
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(SUBPATH + "van-ban/tw/nq-21-2022/")
+    implemented_by = page.locator("h3", has_text="Được thực hiện bởi")
+    assert implemented_by.count() == 1
+    assert page.locator("h3:has-text('Được thực hiện bởi') + ul a", has_text="74-KH/ĐUK").count() == 1
+
+
+def test_unresolved_citations_are_visibly_marked_not_dropped(page, site_url):
+    page.goto(site_url + "van-ban/duk-hanoi-dh/kh-90-2023/")
+    assert page.locator(".kh-official a", has_text="134-KH/TU").count() >= 1
+    assert page.locator(".kh-official").inner_text().count("Kết luận 21-KL/TW") == 2  # the words are all there
+
+
+def test_dashboard_status_follows_the_readers_today(browser, site_url):
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.clock.set_fixed_time(dt.datetime(2023, 3, 16, 9, 0))
+    pg.goto(site_url + "nhiem-vu/")
+    row = pg.locator("tr", has_text="Tham mưu xây dựng dự thảo Báo cáo chung của Đảng ủy Khối")
+    assert row.locator(".kh-status").inner_text() == "quá hạn 2 ngày"
+    assert "kh-overdue" in row.locator(".kh-status").get_attribute("class")
+    context.close()
+    no_js = browser.new_context(java_script_enabled=False)
+    pg = no_js.new_page()
+    pg.goto(site_url + "nhiem-vu/")
+    row = pg.locator("tr", has_text="Tham mưu xây dựng dự thảo Báo cáo chung của Đảng ủy Khối")
+    assert row.locator(".kh-status").inner_text() == "còn 13 ngày"  # build day 1/3, last day 14/3
+    no_js.close()
+
+
+def test_pages_make_no_request_outside_the_site(page, site_url):
+    for path in ("", "van-ban/duk-hanoi-dh/kh-74-2022/", "nhiem-vu/", "van-ban/ma-tran/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    hosts = {urlparse(u).netloc for u in page.requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {urlparse(site_url).netloc}, hosts
+    assert any(u.endswith("mermaid-11.17.2.min.js") for u in page.requests)
+
+
+def test_relationship_diagram_renders_from_the_local_mermaid(page, site_url):
+    page.goto(site_url + "van-ban/duk-hanoi-dh/kh-74-2022/")
+    # Material swaps <pre class="mermaid"> for a <div class="mermaid"> holding the SVG in a closed shadow root.
+    diagram = page.wait_for_selector("div.mermaid", timeout=15000)
+    assert page.locator("pre.mermaid").count() == 0
+    assert diagram.bounding_box()["height"] > 80
