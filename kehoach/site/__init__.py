@@ -14,7 +14,7 @@ from ..loader import Repository
 from .document import document_page
 from .format import page_path
 from .gitdates import last_changed
-from .views import by_organization, by_type, by_year, calendar, dashboard, matrix, unit_pages
+from .views import calendar_pages, dashboard, matrix, organization_pages, type_pages, unit_pages, year_pages
 
 __all__ = ["build_date", "build_pages", "page_path"]
 
@@ -32,13 +32,8 @@ def build_pages(repo: Repository, as_of: dt.date | None = None) -> dict[str, str
     ctx = result.context
     changed = last_changed(repo.root)
     pages = {page_path(e): document_page(e, ctx, result.findings, as_of, changed.get(e.path)) for e in repo.entries}
-    pages |= {
-        "van-ban/index.md": by_organization(ctx),
-        "van-ban/theo-loai.md": by_type(ctx),
-        "van-ban/theo-nam.md": by_year(ctx),
-        "van-ban/ma-tran.md": matrix(ctx),
-        "nhiem-vu/index.md": dashboard(ctx, as_of),
-        "nhiem-vu/lich.md": calendar(ctx, as_of),
-    }
+    pages |= organization_pages(ctx) | type_pages(ctx) | year_pages(ctx) | calendar_pages(ctx, as_of)
     pages |= unit_pages(ctx, as_of)
+    pages["van-ban/ma-tran.md"] = matrix(ctx)
+    pages["nhiem-vu/index.md"] = dashboard(ctx, as_of)
     return pages

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..doctypes import DOC_TYPES, type_name
+from ..doctypes import DOC_TYPES, type_name, type_slug
 from ..lifecycle import is_archived
 from ..loader import Entry
 from ..tasks import LocatedTask, locate
 from .format import day_short, escape, heading, href, link, page_path, status_span
 
+SLUG_TO_TYPE = {type_slug(code): code for code in DOC_TYPES}
 MONTHS = ["", "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6", "Tháng 7", "Tháng 8",
           "Tháng 9", "Tháng 10", "Tháng 11", "Tháng 12"]
 
@@ -25,50 +26,58 @@ def _sorted(entries):
     return sorted(entries, key=lambda e: (e.doc.date or dt.date.min, e.key), reverse=True)
 
 
-def by_organization(ctx) -> str:
-    here, tree = "van-ban/index.md", ctx.repo.orgs
+def _listing(path: str, title: str, entries, tree, intro: str = "") -> str:
+    return "\n".join([f"# {escape(title)}", ""] + ([intro, ""] if intro else [])
+                     + [_doc_line(path, e, tree) for e in _sorted(entries)] + [""])
+
+
+def organization_pages(ctx) -> dict[str, str]:
+    """An index of the organisation tree with counts, and one listing page per organisation."""
+    tree, pages = ctx.repo.orgs, {}
     docs = defaultdict(list)
     for e in ctx.repo.entries:
         docs[e.doc.issuer].append(e)
-    out = ["# Văn bản theo tổ chức", "", "Xem thêm: [theo loại](theo-loai.md) · [theo năm](theo-nam.md)", ""]
+    index = ["# Văn bản theo tổ chức", "", "Xem thêm: [theo loại](theo-loai.md) · [theo năm](theo-nam.md)", ""]
 
     def walk(key: str, depth: int):
         org = tree.get(key)
-        mine = docs.get(key, [])
-        out.extend([f"{'#' * min(depth + 2, 6)} {escape(org.name)}", ""])
-        if org.evidence:
-            out.extend([f"*{escape(org.evidence)}*", ""])
-        out.extend(_doc_line(here, e, tree) for e in _sorted(mine))
-        out.append("")
+        path = f"van-ban/to-chuc/{key}.md"
+        count = len(docs.get(key, []))
+        index.append(f"{'    ' * depth}- [{escape(org.name)}]({href('van-ban/index.md', path)}) ({count})")
+        pages[path] = _listing(path, org.name, docs.get(key, []), tree, escape(org.evidence or ""))
         for child in tree.children(key):
             walk(child.key, depth + 1)
 
     for root in (o for o in tree.by_key.values() if not o.parent):
         walk(root.key, 0)
-    return "\n".join(out)
+    pages["van-ban/index.md"] = "\n".join(index + [""])
+    return pages
 
 
-def by_type(ctx) -> str:
-    here, tree = "van-ban/theo-loai.md", ctx.repo.orgs
-    groups = defaultdict(list)
+def _grouped_pages(ctx, index_path: str, title: str, folder: str, key_of, label_of, order) -> dict[str, str]:
+    tree, groups = ctx.repo.orgs, defaultdict(list)
     for e in ctx.repo.entries:
-        groups[e.doc.type].append(e)
-    out = ["# Văn bản theo loại", ""]
-    for code in DOC_TYPES:
-        if groups.get(code):
-            out += [f"## {type_name(code)} ({len(groups[code])})", ""] + [_doc_line(here, e, tree) for e in _sorted(groups[code])] + [""]
-    return "\n".join(out)
+        groups[key_of(e)].append(e)
+    pages, index = {}, [f"# {title}", ""]
+    for key in order(groups):
+        path = f"{folder}/{key}.md"
+        pages[path] = _listing(path, label_of(key), groups[key], tree)
+        index.append(f"- [{escape(label_of(key))}]({href(index_path, path)}) ({len(groups[key])})")
+    pages[index_path] = "\n".join(index + [""])
+    return pages
 
 
-def by_year(ctx) -> str:
-    here, tree = "van-ban/theo-nam.md", ctx.repo.orgs
-    groups = defaultdict(list)
-    for e in ctx.repo.entries:
-        groups[e.doc.date.year if e.doc.date else None].append(e)
-    out = ["# Văn bản theo năm", ""]
-    for year in sorted((y for y in groups if y), reverse=True) + ([None] if None in groups else []):
-        out += [f"## {year or 'Chưa rõ năm'}", ""] + [_doc_line(here, e, tree) for e in _sorted(groups[year])] + [""]
-    return "\n".join(out)
+def type_pages(ctx) -> dict[str, str]:
+    return _grouped_pages(ctx, "van-ban/theo-loai.md", "Văn bản theo loại", "van-ban/loai",
+                          lambda e: type_slug(e.doc.type), lambda k: type_name(SLUG_TO_TYPE[k]),
+                          lambda g: [type_slug(c) for c in DOC_TYPES if type_slug(c) in g])
+
+
+def year_pages(ctx) -> dict[str, str]:
+    return _grouped_pages(ctx, "van-ban/theo-nam.md", "Văn bản theo năm", "van-ban/nam",
+                          lambda e: str(e.doc.date.year) if e.doc.date else "chua-ro",
+                          lambda k: "Chưa rõ năm" if k == "chua-ro" else f"Năm {k}",
+                          lambda g: sorted((k for k in g if k != "chua-ro"), reverse=True) + (["chua-ro"] if "chua-ro" in g else []))
 
 
 def all_tasks(ctx) -> list[LocatedTask]:
@@ -97,21 +106,28 @@ def dashboard(ctx, as_of: dt.date) -> str:
     archived = [lt for lt in all_tasks(ctx) if is_archived(lt.entry, tree, as_of) and lt.deadline and lt.deadline.due]
     if archived:
         out += ["## Văn bản đã hết nhiệm kỳ (lưu trữ)", "",
-                f"{len(archived)} nhiệm vụ có thời hạn thuộc các văn bản đã hết nhiệm kỳ; xem trong [lịch thời hạn](lich.md).", ""]
+                f"{len(archived)} nhiệm vụ có thời hạn thuộc các văn bản đã hết nhiệm kỳ; xem trong [lịch thời hạn](lich/index.md).", ""]
     out += ["Xem theo đơn vị: [danh sách đơn vị](don-vi/index.md).", ""]
     return "\n".join(out)
 
 
-def calendar(ctx, as_of: dt.date) -> str:
-    here = "nhiem-vu/lich.md"
-    months = defaultdict(list)
+def calendar_pages(ctx, as_of: dt.date) -> dict[str, str]:
+    """Deadlines month by month, one page per year, with an index of years."""
+    by_year = defaultdict(lambda: defaultdict(list))
     for lt in all_tasks(ctx):
         if lt.deadline and lt.deadline.due:
-            months[(lt.deadline.due.year, lt.deadline.due.month)].append(lt)
-    out = ["# Lịch thời hạn", ""]
-    for year, month in sorted(months):
-        out += [f"## {MONTHS[month]} năm {year}", ""] + _task_rows(here, months[(year, month)], ctx, as_of)
-    return "\n".join(out)
+            by_year[lt.deadline.due.year][lt.deadline.due.month].append(lt)
+    pages, index = {}, ["# Lịch thời hạn", ""]
+    for year in sorted(by_year, reverse=True):
+        path = f"nhiem-vu/lich/{year}.md"
+        out = [f"# Lịch thời hạn năm {year}", ""]
+        for month in sorted(by_year[year]):
+            out += [f"## {MONTHS[month]} năm {year}", ""] + _task_rows(path, by_year[year][month], ctx, as_of)
+        pages[path] = "\n".join(out)
+        count = sum(len(v) for v in by_year[year].values())
+        index.append(f"- [Năm {year}]({href('nhiem-vu/lich/index.md', path)}) ({count} thời hạn)")
+    pages["nhiem-vu/lich/index.md"] = "\n".join(index + [""])
+    return pages
 
 
 def unit_pages(ctx, as_of: dt.date) -> dict[str, str]:
