@@ -28,6 +28,7 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_site.py
 
 screenshots: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/screenshots.py
