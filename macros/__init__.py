@@ -10,13 +10,16 @@ from pathlib import Path
 
 
 def define_env(env):
-    from kehoach.checks import build_context
-    from kehoach.loader import load_repository
-    from kehoach.site import build_date, macros_api
+    from kehoach.site import build_date, checked_repository, macros_api
 
     root = Path(env.conf["config_file_path"]).parent
     as_of = build_date()
-    ctx = build_context(load_repository(root), as_of)
+
+    class _Ctx:  # the repository is loaded on first use, once per build, shared with the page hook
+        def __getattr__(self, name):
+            return getattr(checked_repository(root, as_of).context, name)
+
+    ctx = _Ctx()
 
     def page() -> str:
         return env.page.file.src_uri

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from kehoach.loader import load_repository
-from kehoach.site import build_pages
+from kehoach.site import build_date, build_pages, checked_repository, new_build
 
 CONTENT = ("plans", "outlines", "resolutions", "organizations.yml")
 
 
 def on_config(config, **kwargs):
+    new_build()
     root = Path(config["config_file_path"]).parent
     for name in CONTENT:  # `mkdocs serve` reloads when content changes
         if (root / name).exists() and str(root / name) not in config["watch"]:
@@ -21,7 +21,8 @@ def on_config(config, **kwargs):
 
 
 def on_files(files, config, **kwargs):
-    root = Path(config["config_file_path"]).parent
-    for path, text in build_pages(load_repository(root)).items():
+    root, as_of = Path(config["config_file_path"]).parent, build_date()
+    result = checked_repository(root, as_of)
+    for path, text in build_pages(result.context.repo, as_of, result).items():
         files.append(File.generated(config, path, content=text))
     return files

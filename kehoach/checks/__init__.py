@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..findings import Finding
 from ..loader import Entry, Repository, gc_paused
@@ -19,6 +21,31 @@ class Context:
     refs: list[Reference]
     graph: Graph
     findings: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def by_key(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.repo.entries}
+
+    @cached_property
+    def _refs_by_source(self) -> dict[str, list[Reference]]:
+        grouped: dict[str, list[Reference]] = defaultdict(list)
+        for ref in self.refs:
+            grouped[ref.source.key].append(ref)
+        return grouped
+
+    @cached_property
+    def _tasks(self) -> dict[str, list]:
+        from ..tasks import locate
+
+        return {e.key: locate(e) for e in self.repo.entries}
+
+    def tasks_of(self, entry: Entry) -> list:
+        """The document's tasks located in its text, deadlines understood (computed once per run)."""
+        return self._tasks[entry.key]
+
+    def refs_of(self, entry: Entry) -> list[Reference]:
+        """The references a document makes (its citations and front matter relations)."""
+        return self._refs_by_source.get(entry.key, [])
 
     def add(self, code: str, where: Entry | str, line: int | None, message: str,
             hint: str | None = None, subject: str | None = None) -> None:
@@ -68,10 +95,9 @@ def run_checks(repo: Repository, as_of: dt.date) -> Result:
 
 def apply_acknowledgements(ctx: Context) -> list[Finding]:
     """Silence findings a document acknowledges; report acknowledgements that silence nothing."""
-    by_key = {e.key: e for e in ctx.repo.entries}
     used: set[tuple[str, int]] = set()
     for f in ctx.findings:
-        entry = by_key.get(f.document) if f.document else None
+        entry = ctx.by_key.get(f.document) if f.document else None
         if entry is None:
             continue
         for i, ack in enumerate(entry.doc.acknowledgements):

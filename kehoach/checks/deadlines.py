@@ -6,16 +6,8 @@ import datetime as dt
 
 from ..dates import DateError, make_date, parts, vn_short
 from ..lifecycle import is_archived
-from ..tasks import LocatedTask, locate
+from ..tasks import LocatedTask
 from . import Context, runner
-
-
-def located_tasks(ctx: Context) -> dict[str, list[LocatedTask]]:
-    cache = getattr(ctx, "_located", None)
-    if cache is None:
-        cache = {e.key: locate(e) for e in ctx.repo.entries}
-        ctx._located = cache  # type: ignore[attr-defined]
-    return cache
 
 
 def stated_day(lt: LocatedTask) -> dt.date | None:
@@ -41,7 +33,7 @@ def impossible_dates(ctx: Context) -> None:
 @runner
 def task_text(ctx: Context) -> None:
     for e in ctx.repo.entries:
-        tasks = located_tasks(ctx)[e.key]
+        tasks = ctx.tasks_of(e)
         for lt in tasks:
             if lt.error:
                 code = "D201" if "không tồn tại" in lt.error else "D204"
@@ -66,7 +58,7 @@ def past_due(ctx: Context) -> None:
     for e in ctx.repo.entries:
         if is_archived(e, ctx.repo.orgs, ctx.as_of):
             continue
-        for lt in located_tasks(ctx)[e.key]:
+        for lt in ctx.tasks_of(e):
             late = lt.overdue_days(ctx.as_of)
             if late:
                 ctx.add("D205", e, lt.line,
@@ -76,7 +68,7 @@ def past_due(ctx: Context) -> None:
 
 @runner
 def ordering(ctx: Context) -> None:
-    by_id = {key: {lt.task.id: lt for lt in tasks} for key, tasks in located_tasks(ctx).items()}
+    by_id = {e.key: {lt.task.id: lt for lt in ctx.tasks_of(e)} for e in ctx.repo.entries}
     for e in ctx.repo.entries:
         mine = by_id[e.key]
         for lt in mine.values():

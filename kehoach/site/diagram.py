@@ -15,7 +15,7 @@ def _label(text: str) -> str:
 
 def relationship_diagram(entry: Entry, ctx) -> list[str]:
     """Mermaid lines for the document, what it relates to and what relates to it; [] when alone."""
-    tree, by_key = ctx.repo.orgs, {e.key: e for e in ctx.repo.entries}
+    tree, by_key = ctx.repo.orgs, ctx.by_key
     outgoing = [(e.target, e.type) for e in ctx.graph.outgoing.get(entry.key, []) if e.type != "cites"]
     incoming = [(e.source, e.type) for e in ctx.graph.incoming.get(entry.key, []) if e.type != "cites"]
     if not outgoing and not incoming:

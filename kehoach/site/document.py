@@ -9,7 +9,6 @@ from ..findings import Finding
 from ..lifecycle import is_archived, term_of
 from ..loader import Entry
 from ..references import RELATION_LABELS
-from ..tasks import locate
 from .format import asset_url, day_long, day_short, escape, heading, link, page_path, status_span, symbol
 from .diagram import MERMAID, relationship_diagram
 from .official_text import linked_body
@@ -62,8 +61,7 @@ def errata(entry: Entry, findings: list[Finding]) -> list[str]:
 
 
 def relations(entry: Entry, ctx, here: str) -> list[str]:
-    by_key = {e.key: e for e in ctx.repo.entries}
-    tree, out = ctx.repo.orgs, []
+    by_key, tree, out = ctx.by_key, ctx.repo.orgs, []
     for rel_type, (forward, backward) in RELATION_LABELS.items():
         for title, keys in ((forward, ctx.graph.targets(entry.key, rel_type)),
                             (backward, ctx.graph.sources(entry.key, rel_type))):
@@ -77,14 +75,14 @@ def relations(entry: Entry, ctx, here: str) -> list[str]:
     diagram = relationship_diagram(entry, ctx)
     if diagram:
         out += ["### Sơ đồ quan hệ", ""] + diagram
-    unresolved = sorted({r.symbol for r in ctx.refs if r.source is entry and r.status not in ("ok", "self", "external")})
+    unresolved = sorted({r.symbol for r in ctx.refs_of(entry) if r.status not in ("ok", "self", "external")})
     if unresolved:
         out += ["### Trích dẫn chưa có trong kho", ""] + [f'- <span class="kh-unresolved">{escape(s)}</span>' for s in unresolved] + [""]
     return (["## Quan hệ", ""] + out) if out else []
 
 
 def tasks(entry: Entry, ctx, as_of: dt.date) -> list[str]:
-    located = locate(entry)
+    located = ctx.tasks_of(entry)
     if not located:
         return []
     tree = ctx.repo.orgs
@@ -117,7 +115,7 @@ def recipients(entry: Entry) -> list[str]:
 
 def document_page(entry: Entry, ctx, findings: list[Finding], as_of: dt.date, changed: dt.date | None = None) -> str:
     here = page_path(entry)
-    refs = [r for r in ctx.refs if r.source is entry]
+    refs = ctx.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
     out = header(entry, ctx, as_of)
     out += ['<div class="kh-editorial" markdown>', ""]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..lifecycle import is_archived
-from ..tasks import locate
 from .format import escape, heading, href, page_path, status_span, symbol
 
 
@@ -18,9 +17,8 @@ class MacroError(ValueError):
 
 def find_document(ctx, ref: str, org: str | None = None):
     """A document by key, or by symbol ("21-NQ/TW"), narrowed to an organisation when several match."""
-    by_key = {e.key: e for e in ctx.repo.entries}
-    if ref in by_key:
-        return by_key[ref]
+    if ref in ctx.by_key:
+        return ctx.by_key[ref]
     wanted = ref.replace(" ", "").upper()
     found = [e for e in ctx.repo.entries if (symbol(e, ctx.repo.orgs) or "").upper() == wanted
              and (org is None or e.doc.issuer == org)]
@@ -45,7 +43,7 @@ def task_table(ctx, page: str, as_of: dt.date, org: str | None = None, unit: str
     for e in ctx.repo.entries:
         if (org and e.doc.issuer != org) or (not include_archived and is_archived(e, tree, as_of)):
             continue
-        for lt in locate(e):
+        for lt in ctx.tasks_of(e):
             due = lt.deadline.due if lt.deadline else None
             if unit and unit not in lt.task.owner + lt.task.co_owners:
                 continue
@@ -69,7 +67,7 @@ def upcoming(ctx, page: str, as_of: dt.date, days: int = 30) -> str:
     for e in ctx.repo.entries:
         if is_archived(e, tree, as_of):
             continue
-        for lt in locate(e):
+        for lt in ctx.tasks_of(e):
             due = lt.deadline.due if lt.deadline else None
             if lt.task.status == "open" and due and (due - as_of).days <= days:
                 items.append((due, lt))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from ..doctypes import DOC_TYPES, type_name, type_slug
 from ..lifecycle import is_archived
 from ..loader import Entry
-from ..tasks import LocatedTask, locate
+from ..tasks import LocatedTask
 from .format import day_short, escape, heading, href, link, page_path, status_span
 
 SLUG_TO_TYPE = {type_slug(code): code for code in DOC_TYPES}
@@ -81,7 +81,7 @@ def year_pages(ctx) -> dict[str, str]:
 
 
 def all_tasks(ctx) -> list[LocatedTask]:
-    return [lt for e in ctx.repo.entries for lt in locate(e)]
+    return [lt for e in ctx.repo.entries for lt in ctx.tasks_of(e)]
 
 
 def _task_rows(here: str, tasks: list[LocatedTask], ctx, as_of: dt.date) -> list[str]:
@@ -153,8 +153,7 @@ def unit_pages(ctx, as_of: dt.date) -> dict[str, str]:
 
 def matrix(ctx) -> str:
     """For each cited higher document: which organisations below its issuer have an implementing plan."""
-    here, tree = "van-ban/ma-tran.md", ctx.repo.orgs
-    by_key = {e.key: e for e in ctx.repo.entries}
+    here, tree, by_key = "van-ban/ma-tran.md", ctx.repo.orgs, ctx.by_key
     out = ["# Ma trận thực hiện", "",
            "Mỗi văn bản cấp trên được các văn bản trong kho thực hiện; ✓ là tổ chức đã có văn bản thực hiện, "
            "— là tổ chức chưa có.", ""]
