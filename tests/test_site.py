@@ -93,3 +93,18 @@ def test_every_asset_a_page_loads_is_local_and_exists(tmp_path):
     mermaid_page = (out / "van-ban" / "duk-hanoi-dh" / "kh-74-2022" / "index.html").read_text(encoding="utf-8")
     assert 'class="mermaid"' in mermaid_page and "mermaid-11.17.2.min.js" in mermaid_page
     assert checked > 100
+
+
+def test_implementation_matrix_lists_who_has_and_has_not_implemented():
+    import datetime as dt
+
+    from kehoach.checks import run_checks
+    from kehoach.loader import load_repository
+    from kehoach.site.views import matrix
+
+    text = matrix(run_checks(load_repository(ROOT), dt.date(2023, 3, 1)).context)
+    section = text.split("## [Nghị quyết 21-NQ/TW]")[1].split("\n## ")[0]
+    assert "| Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội | ✓ [Kế hoạch 74-KH/ĐUK]" in section
+    assert "| Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Gia Lai | — chưa có |" in section
+    gialai = text.split("## [Nghị quyết 02-NQ/ĐUK](duk-gialai-cqdn")[1].split("\n## ")[0]
+    assert "✓ [Kế hoạch 69-KH/ĐUK]" in gialai  # the bloc implementing its own committee's resolution

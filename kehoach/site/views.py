@@ -161,9 +161,14 @@ def matrix(ctx) -> str:
         implementers = [by_key[k] for k in ctx.graph.sources(target.key, "implements")]
         if not implementers:
             continue
+        # Organisations expected to implement it (provinces and blocs below its issuer), plus any that did,
+        # such as a bloc's standing committee implementing its own executive committee's resolution.
         below = [o for o in tree.by_key.values()
                  if o.key != target.doc.issuer and target.doc.issuer in (a.key for a in tree.ancestry(o.key))
                  and o.level in ("province", "bloc")]
+        for e in implementers:
+            if e.doc.issuer not in (o.key for o in below) and e.doc.issuer in tree:
+                below.insert(0, tree.get(e.doc.issuer))
         out += [f"## {link(here, target, heading(target, tree))}", "", "| Tổ chức | Văn bản thực hiện |", "|---|---|"]
         for org in below:
             mine = [e for e in implementers if e.doc.issuer == org.key]
