@@ -114,3 +114,40 @@ def test_relationship_diagram_renders_from_the_local_mermaid(page, site_url):
     diagram = page.wait_for_selector("div.mermaid", timeout=15000)
     assert page.locator("pre.mermaid").count() == 0
     assert diagram.bounding_box()["height"] > 80
+
+
+def search(page, site_url, query):
+    page.goto(site_url + "tim-kiem/")
+    page.fill("#kh-search", query)
+    page.wait_for_function("document.getElementById('kh-search-status').textContent.length > 0", timeout=15000)
+    return page.locator("#kh-results li > a").all_inner_texts(), page.locator("#kh-results li > a").first.get_attribute("href")
+
+
+def test_search_without_diacritics_finds_the_document_about_it(page, site_url):
+    titles, href = search(page, site_url, "dang ngoc son")  # the signer of seed 001, typed without diacritics
+    assert titles and "sơ kết giữa nhiệm kỳ" in titles[0] and href.endswith("/van-ban/duk-chua-ro-cqdn/kh-so-ket-giua-nhiem-ky/")
+    with_marks, _ = search(page, site_url, "Đặng Ngọc Sơn")
+    assert with_marks[0] == titles[0]
+
+
+def test_search_so_ket_ranks_a_plan_about_so_ket_first(page, site_url):
+    titles, _ = search(page, site_url, "so ket")
+    assert len(titles) >= 3 and "sơ kết" in titles[0].lower()
+
+
+def test_search_by_symbol_as_a_whole(page, site_url):
+    titles, href = search(page, site_url, "21-NQ/TW")
+    assert titles[0] == "Nghị quyết 21-NQ/TW" and href.endswith("/van-ban/tw/nq-21-2022/")
+    assert "Kế hoạch 74-KH/ĐUK" in titles  # the plan implementing it is found too, after it
+    titles, _ = search(page, site_url, "150-KH/TU")
+    assert titles[0] == "Kế hoạch 150-KH/TU"
+
+
+def test_search_transfers_little_and_only_from_the_site(page, site_url):
+    sizes = []
+    page.on("response", lambda r: sizes.append((r.url, len(r.body()) if r.ok else 0)))
+    search(page, site_url, "so ket")
+    page.wait_for_load_state("networkidle")
+    hosts = {urlparse(u).netloc for u, _ in sizes}
+    assert hosts == {urlparse(site_url).netloc}
+    assert sum(n for u, n in sizes if "/pagefind/" in u) < 300 * 1024

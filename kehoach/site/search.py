@@ -1,0 +1,77 @@
+"""Vietnamese search: a Pagefind index built from the engine's own records.
+
+People type without diacritics ("so ket", "dang ngoc son") or with them, and look documents up by
+symbol ("21-NQ/TW"). Both the indexed text and the query (assets/tim-kiem.js) go through the same
+`search_text`: diacritics folded (đ mapped explicitly: it has no decomposition), and each symbol
+also written as one token ("21nqtw") so it is never split into "21", "nq", "tw".
+Pagefind downloads only the index chunks a query needs, so a first search stays small.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from ..dates import vn_long
+from ..loader import Entry
+from .format import heading, page_path
+
+# Mirrors assets/tim-kiem.js: keep the two in step.
+_SYMBOL = re.compile(r"(\d+)\s*-\s*([a-z]+)\s*/\s*([a-z]+)")
+
+
+def fold(text: str) -> str:
+    from ..text import fold as ascii_fold
+
+    return ascii_fold(text)
+
+
+def symbol_tokens(folded: str) -> str:
+    """'21-nq/tw' -> '21nqtw' (leading zeros dropped: '02-nq/duk' and '2-nq/duk' are the same symbol)."""
+    return _SYMBOL.sub(lambda m: f" {int(m[1])}{m[2]}{m[3]} ", folded)
+
+
+def search_text(text: str) -> str:
+    return symbol_tokens(fold(text))
+
+
+def page_url(entry: Entry) -> str:
+    return "/" + page_path(entry)[: -len(".md")] + "/"
+
+
+def record(entry: Entry, ctx) -> dict:
+    """One search record: folded words for matching, the original wording for display."""
+    d, tree = entry.doc, ctx.repo.orgs
+    title = heading(entry, tree)
+    about = " ".join(x for x in (d.title, d.issuing_body, tree.label(d.issuer), d.signer.name if d.signer else None,
+                                 d.place, vn_long(d.date) if d.date else None) if x)
+    # What the document is about counts more than what it mentions: its own symbol and title are repeated.
+    own = search_text(f"{title} {d.title or ''}")
+    # Every cited symbol as one token, list forms included ("02, 03, 04-NQ/ĐUK" cites three documents).
+    cited = " ".join(symbol_tokens(fold(c.symbol)) for c in entry.citations)
+    content = " ".join([own] * 4 + [search_text(about), cited, search_text(entry.plain.text)])
+    summary = d.title or ""
+    return {
+        "url": page_url(entry),
+        "content": content,
+        "language": "vi",
+        "meta": {"title": title, "summary": summary[:300], "org": tree.label(d.issuer),
+                 "date": vn_long(d.date) if d.date else ""},
+        "filters": {"loai": [d.type], "to_chuc": [d.issuer]},
+    }
+
+
+async def _write(records: list[dict], site_dir: Path) -> None:
+    from pagefind.index import PagefindIndex
+
+    async with PagefindIndex(config={"output_path": str(site_dir / "pagefind")}) as index:
+        for rec in records:
+            await index.add_custom_record(**rec)
+
+
+def write_index(ctx, site_dir: Path) -> int:
+    """Write site_dir/pagefind/; returns the number of records."""
+    records = [record(e, ctx) for e in ctx.repo.entries]
+    asyncio.run(_write(records, site_dir))
+    return len(records)
