@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup test site serve check bench schema screenshots clean
+.PHONY: setup test site site-internal serve check bench schema screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ test: $(STAMP)
 
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# The internal site: confidential and internal-only documents included, each with a banner. Never publish it.
+site-internal: $(STAMP)
+	KEHOACH_INTERNAL=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-internal
 
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
@@ -37,4 +41,4 @@ schema: $(STAMP)
 	$(BIN)/kehoach schema
 
 clean:
-	rm -rf site .pytest_cache build *.egg-info
+	rm -rf site site-internal .pytest_cache build *.egg-info

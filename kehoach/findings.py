@@ -26,6 +26,7 @@ CHECKS: dict[str, CheckInfo] = {
         CheckInfo("S005", "error", "Đơn vị không có trong tổ chức"),
         CheckInfo("S006", "warning", "Tên tệp không khớp với số, loại, năm của văn bản"),
         CheckInfo("S007", "error", "Trùng mã nhiệm vụ hoặc tham chiếu nhiệm vụ không tồn tại"),
+        CheckInfo("S008", "warning", "Lời văn chứa mã HTML (trang web hiện nguyên dạng chữ, không chạy)"),
         CheckInfo("R101", "error", "Trích dẫn không tìm thấy văn bản"),
         CheckInfo("R102", "error", "Trích dẫn mơ hồ (nhiều văn bản cùng số hiệu)"),
         CheckInfo("R103", "error", "Ngày trích dẫn khác ngày của văn bản trong sổ đăng ký"),

@@ -10,14 +10,14 @@ from pathlib import Path
 
 
 def define_env(env):
-    from kehoach.site import build_date, checked_repository, macros_api
+    from kehoach.site import build_date, macros_api, site_context
 
     root = Path(env.conf["config_file_path"]).parent
     as_of = build_date()
 
     class _Ctx:  # the repository is loaded on first use, once per build, shared with the page hook
         def __getattr__(self, name):
-            return getattr(checked_repository(root, as_of).context, name)
+            return getattr(site_context(root, as_of), name)
 
     ctx = _Ctx()
 

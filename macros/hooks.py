@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
-from kehoach.site import build_date, build_pages, checked_repository, new_build
+from kehoach.site import build_date, build_pages, new_build, site_context
 from kehoach.site.search import write_index
 
 CONTENT = ("plans", "outlines", "resolutions", "organizations.yml")
@@ -23,8 +23,7 @@ def on_config(config, **kwargs):
 
 def on_files(files, config, **kwargs):
     root, as_of = Path(config["config_file_path"]).parent, build_date()
-    result = checked_repository(root, as_of)
-    for path, text in build_pages(result.context.repo, as_of, result).items():
+    for path, text in build_pages(site_context(root, as_of), as_of).items():
         files.append(File.generated(config, path, content=text))
     return files
 
@@ -32,4 +31,4 @@ def on_files(files, config, **kwargs):
 def on_post_build(config, **kwargs):
     """Index the documents for search once the site is written (Pagefind, served from the site itself)."""
     root, as_of = Path(config["config_file_path"]).parent, build_date()
-    write_index(checked_repository(root, as_of).context, Path(config["site_dir"]))
+    write_index(site_context(root, as_of), Path(config["site_dir"]))

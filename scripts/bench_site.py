@@ -70,7 +70,7 @@ def first_search_bytes(site: Path) -> int | None:
 
 def measure(n: int) -> dict:
     from kehoach.loader import load_repository
-    from kehoach.site import build_pages
+    from kehoach.site import build_date, build_pages, site_context
     from kehoach.synthetic import generate
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,7 +85,7 @@ def measure(n: int) -> dict:
 
         plain = Path(tmp) / "plain"
         shutil.copytree(ROOT / "docs", plain / "docs")
-        for path, text in build_pages(load_repository(ours)).items():
+        for path, text in build_pages(site_context(ours, build_date())).items():
             target = plain / "docs" / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

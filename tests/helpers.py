@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +45,19 @@ def line_containing(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def build_copy(tmp_path: Path, edit, env: dict | None = None, name: str = "site"):
+    """Build the site from a copy of the project after `edit(copy_root)`; return (exit code, stderr, site dir)."""
+    root = tmp_path / "proj"
+    if not root.exists():
+        root.mkdir()
+        for item in ("mkdocs.yml", "docs", "macros", "organizations.yml", "plans", "outlines", "resolutions"):
+            src = ROOT / item
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / item)
+        edit(root)
+    out = tmp_path / name
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                         cwd=root, capture_output=True, text=True,
+                         env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
+    return run.returncode, run.stderr, out

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from helpers import ROOT
+from helpers import ROOT, build_copy
 
 
 def test_mkdocs_build_strict_produces_a_page_per_document(tmp_path):
@@ -22,23 +22,6 @@ def test_mkdocs_build_strict_produces_a_page_per_document(tmp_path):
     assert "Được thực hiện bởi" in stub and "kh-74-2022" in stub
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis.com" not in index
-
-
-def build_copy(tmp_path, edit):
-    """Build the site from a copy of the project after `edit(copy_root)`; return (exit code, stderr, site dir)."""
-    import shutil
-
-    root = tmp_path / "proj"
-    root.mkdir()
-    for name in ("mkdocs.yml", "docs", "macros", "organizations.yml", "plans", "outlines", "resolutions"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
-    edit(root)
-    out = tmp_path / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=root, capture_output=True, text=True, env=env)
-    return run.returncode, run.stderr, out
 
 
 def test_a_mistyped_macro_fails_the_build(tmp_path):

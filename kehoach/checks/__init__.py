@@ -21,6 +21,8 @@ class Context:
     refs: list[Reference]
     graph: Graph
     findings: list[Finding] = field(default_factory=list)
+    # Keys and symbols of documents this view withholds (see visibility.public_context).
+    withheld: frozenset[str] = frozenset()
 
     @cached_property
     def by_key(self) -> dict[str, Entry]:

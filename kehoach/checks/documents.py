@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..doctypes import DOC_TYPES, expected_name
+from ..markup import raw_html
 from ..references import entry_code, number_int
 from . import Context, runner
 
@@ -99,3 +100,13 @@ def units_and_tasks(ctx: Context) -> None:
             for ref in tg.applies_to:
                 if tree.find_unit(e.doc.issuer, ref) is None:
                     ctx.add("S005", e, e.field_line("targets", i, "applies_to"), f"Chỉ tiêu «{tg.id}»: đơn vị «{ref}» không có trong {e.doc.issuer}.", subject=ref)
+
+
+@runner
+def html_in_text(ctx: Context) -> None:
+    """Word never writes HTML: a tag in the official text is pasted code, or text that looks like it."""
+    for e in ctx.repo.entries:
+        for offset, tag in raw_html(e.plain.text)[:20]:
+            ctx.add("S008", e, e.file_line(offset), f"Lời văn chứa mã HTML «{tag[:60]}».",
+                    hint="Trang web hiện nó nguyên dạng chữ. Nếu đúng là lời văn bản, ghi nhận mã S008 với lý do "
+                         "trong «acknowledgements»; nếu là mã dán nhầm, xóa khỏi tệp.", subject=tag[:60])

@@ -9,6 +9,7 @@ from ..findings import Finding
 from ..lifecycle import is_archived, term_of
 from ..loader import Entry
 from ..references import RELATION_LABELS
+from ..visibility import is_restricted
 from .format import asset_url, day_long, day_short, escape, heading, link, page_path, status_span, symbol
 from .diagram import MERMAID, relationship_diagram
 from .official_text import linked_body
@@ -75,7 +76,7 @@ def relations(entry: Entry, ctx, here: str) -> list[str]:
     diagram = relationship_diagram(entry, ctx)
     if diagram:
         out += ["### Sơ đồ quan hệ", ""] + diagram
-    unresolved = sorted({r.symbol for r in ctx.refs_of(entry) if r.status not in ("ok", "self", "external")})
+    unresolved = sorted({r.symbol for r in ctx.refs_of(entry) if r.status not in ("ok", "self", "external", "withheld")})
     if unresolved:
         out += ["### Trích dẫn chưa có trong kho", ""] + [f'- <span class="kh-unresolved">{escape(s)}</span>' for s in unresolved] + [""]
     return (["## Quan hệ", ""] + out) if out else []
@@ -113,11 +114,21 @@ def recipients(entry: Entry) -> list[str]:
         f"- {escape(r.name)}" + (f" ({PURPOSE[r.purpose]})" if r.purpose else "") for r in entry.doc.recipients] + [""]
 
 
+def restricted_banner(entry: Entry) -> list[str]:
+    """Only internal builds contain restricted documents; each says so on top, on screen and on paper."""
+    d = entry.doc
+    if not is_restricted(d):
+        return []
+    what = d.confidentiality or "NỘI BỘ"
+    return [f'!!! danger "{what} — chỉ lưu hành nội bộ"', "",
+            "    Văn bản này không được đưa lên trang công khai. Không sao chép, chuyển tiếp ra ngoài.", ""]
+
+
 def document_page(entry: Entry, ctx, findings: list[Finding], as_of: dt.date, changed: dt.date | None = None) -> str:
     here = page_path(entry)
     refs = ctx.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
-    out = header(entry, ctx, as_of)
+    out = header(entry, ctx, as_of) + restricted_banner(entry)
     out += ['<div class="kh-editorial" markdown>', ""]
     out += errata(entry, findings) + relations(entry, ctx, here) + tasks(entry, ctx, as_of) + targets(entry) + recipients(entry)
     if entry.doc.notes:

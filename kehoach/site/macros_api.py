@@ -16,10 +16,15 @@ class MacroError(ValueError):
 
 
 def find_document(ctx, ref: str, org: str | None = None):
-    """A document by key, or by symbol ("21-NQ/TW"), narrowed to an organisation when several match."""
+    """A document by key, or by symbol ("21-NQ/TW"), narrowed to an organisation when several match.
+
+    None for a document this build withholds (confidential): the caller shows the reference unlinked.
+    """
     if ref in ctx.by_key:
         return ctx.by_key[ref]
     wanted = ref.replace(" ", "").upper()
+    if ref in ctx.withheld or wanted in ctx.withheld:
+        return None
     found = [e for e in ctx.repo.entries if (symbol(e, ctx.repo.orgs) or "").upper() == wanted
              and (org is None or e.doc.issuer == org)]
     if len(found) == 1:
@@ -31,6 +36,8 @@ def find_document(ctx, ref: str, org: str | None = None):
 
 def doc_link(ctx, page: str, ref: str, org: str | None = None, text: str | None = None) -> str:
     entry = find_document(ctx, ref, org)
+    if entry is None:
+        return escape(text or ref)
     return f"[{escape(text or heading(entry, ctx.repo.orgs))}]({href(page, page_path(entry))})"
 
 

@@ -1,10 +1,14 @@
-"""The official text with each citation linked to its target; not one visible character changes."""
+"""The official text with each citation linked to its target; not one visible character changes.
+
+A citation of a document withheld from this build (confidential) stays plain text: no link, no mark.
+"""
 
 from __future__ import annotations
 
 import html
 
 from ..loader import Entry
+from ..markup import neutralise
 from ..references import Reference
 from .format import href, page_path
 
@@ -24,13 +28,13 @@ def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
         if ref.status == "ok" and ref.target is not None:
             title = html.escape(ref.target.doc.title or ref.symbol, quote=True)
             edits.append((start, end, f'[{shown}]({href(here, page_path(ref.target))} "{title}")'))
-        elif ref.status != "external":
+        elif ref.status not in ("external", "withheld"):
             edits.append((start, end, f'<span class="kh-unresolved" title="Chưa có văn bản này trong kho">{shown}</span>'))
     out, pos = [], 0
     for start, end, replacement in sorted(edits):
         if start < pos:
             continue
-        out += [body[pos:start], replacement]
+        out += [neutralise(body[pos:start]), replacement]
         pos = end
-    out.append(body[pos:])
+    out.append(neutralise(body[pos:]))
     return "".join(out)

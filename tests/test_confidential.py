@@ -1,0 +1,90 @@
+"""Confidential documents never reach a public build; an internal build shows them with a banner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import html
+from pathlib import Path
+
+import pytest
+
+from fixtures.confidential import DELIVERABLE, KEY, SENTENCES, SYMBOL, TITLE, add_confidential_plan
+from helpers import build_copy, findings
+from kehoach.text import fold
+
+AS_OF = {"KEHOACH_AS_OF": "2023-03-20"}  # the confidential task is then open and due in ten days
+
+
+def output_texts(site: Path):
+    """(path, text) of every file the build wrote, compressed ones (sitemap, search index) opened."""
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        yield path, data.decode("utf-8", errors="replace")
+
+
+def leaks(site: Path) -> list[str]:
+    """Where the confidential document shows through: its title, text, task, page or link, in any form."""
+    secrets = [TITLE, DELIVERABLE, *SENTENCES, KEY]
+    forms = {s for secret in secrets for s in (secret, html.escape(secret), fold(secret))}
+    found = []
+    for path, text in output_texts(site):
+        folded = fold(text)
+        found += [f"{path.relative_to(site)}: {s}" for s in forms if s in text or fold(s) in folded]
+    return found
+
+
+def prepare(root: Path) -> None:
+    add_confidential_plan(root)
+    config = root / "mkdocs.yml"  # a site URL makes MkDocs list every page in sitemap.xml
+    config.write_text("site_url: https://kho.example.invalid/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("confidential")
+    public = build_copy(tmp, prepare, env=AS_OF, name="public")
+    internal = build_copy(tmp, prepare, env=AS_OF | {"KEHOACH_INTERNAL": "1"}, name="internal")
+    return tmp / "proj", public, internal
+
+
+def test_the_fixture_is_a_valid_document_the_checker_accepts(builds):
+    root, _, _ = builds
+    errors = [f for f in findings(root, dt.date(2023, 3, 20)) if f.severity == "error" and "kh-9" in f.path]
+    assert errors == []
+
+
+def test_public_build_holds_no_byte_of_the_confidential_document(builds):
+    _, (code, err, site), _ = builds
+    assert code == 0, err[-2000:]
+    assert leaks(site) == []
+    assert not (site / "van-ban" / "duk-hanoi-dh" / KEY).exists()
+
+
+def test_the_leak_test_fails_when_exclusion_is_disabled(builds):
+    """The internal build skips the exclusion: the same scan must then find the document everywhere."""
+    _, _, (code, err, site) = builds
+    assert code == 0, err[-2000:]
+    found = leaks(site)
+    for where in (f"van-ban/duk-hanoi-dh/{KEY}/index.html", "nhiem-vu/index.html", "sitemap.xml", "pagefind/"):
+        assert any(f.startswith(where) for f in found), (where, found[:20])
+
+
+def test_internal_pages_of_restricted_documents_carry_a_banner(builds):
+    _, _, (_, _, site) = builds
+    page = (site / "van-ban" / "duk-hanoi-dh" / KEY / "index.html").read_text(encoding="utf-8")
+    assert "MẬT — chỉ lưu hành nội bộ" in page
+    public_page = (site / "van-ban" / "duk-hanoi-dh" / "kh-90-2023" / "index.html").read_text(encoding="utf-8")
+    assert "chỉ lưu hành nội bộ" not in public_page
+
+
+def test_a_public_document_citing_it_shows_the_citation_as_plain_text(builds):
+    _, (_, _, public), (_, _, internal) = builds
+    citing = (public / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")
+    official = citing[citing.index('class="kh-official"'):]
+    assert f"Kế hoạch số {SYMBOL} ngày 05/3/2023" in official  # the wording stays, unlinked and unmarked
+    assert "kh-unresolved" not in official and "Trích dẫn chưa có trong kho" not in citing
+    linked = (internal / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")
+    assert f'{KEY}/"' in linked  # the same citation is a link where the document may be read
