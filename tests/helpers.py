@@ -51,7 +51,7 @@ def build_copy(tmp_path: Path, edit, env: dict | None = None, name: str = "site"
     """Build the site from a copy of the project after `edit(copy_root)`; return (exit code, stderr, site dir)."""
     root = tmp_path / "proj"
     if not root.exists():
-        root.mkdir()
+        root.mkdir(parents=True)
         for item in ("mkdocs.yml", "docs", "macros", "organizations.yml", "plans", "outlines", "resolutions"):
             src = ROOT / item
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / item)

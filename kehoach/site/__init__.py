@@ -23,9 +23,15 @@ __all__ = ["build_date", "build_pages", "checked_repository", "internal_build", 
 
 
 def build_date() -> dt.date:
-    """The day a build computes statuses for: today, or KEHOACH_AS_OF=YYYY-MM-DD (tests, reproducible builds)."""
+    """The day a build computes statuses for: KEHOACH_AS_OF=YYYY-MM-DD (tests), else the reproducible-builds
+    SOURCE_DATE_EPOCH, else today."""
     pinned = os.environ.get("KEHOACH_AS_OF")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+    if pinned:
+        return dt.date.fromisoformat(pinned)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 _shared: dict[tuple[str, dt.date], Result] = {}

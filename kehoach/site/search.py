@@ -58,7 +58,8 @@ def record(entry: Entry, ctx) -> dict:
         "language": "vi",
         "meta": {"title": title, "summary": summary[:300], "org": tree.label(d.issuer),
                  "date": vn_long(d.date) if d.date else ""},
-        "filters": {"loai": [d.type], "to_chuc": [d.issuer]},
+        # No Pagefind filters: the page does not use them, and Pagefind writes them in hash-map order,
+        # which would make two builds of the same commit differ.
     }
 
 
