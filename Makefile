@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup test site site-internal serve check bench schema screenshots clean
+.PHONY: setup test fuzz site site-internal serve check bench schema screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ setup: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Property-based fuzzing of loader and checker: 5 properties x 2,000 examples = 10,000 generated inputs.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	KEHOACH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics -q
 
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

@@ -8,6 +8,7 @@ search downloads (Pagefind, measured in Chromium when it is installed). Usage: p
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -20,12 +21,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def build(project: Path, site: Path) -> float:
+# mkdocs run in a wrapper that reports its peak memory, the Pagefind binary it starts included.
+BUILD = r"""
+import json, resource, runpy, sys
+sys.argv = ["mkdocs", "build", "--strict", "--quiet", "--site-dir", sys.argv[1]]
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+except SystemExit as e:
+    if e.code:
+        raise
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"peak_mb": peak / 1024}))
+"""
+
+
+def build(project: Path, site: Path) -> tuple[float, float]:
+    """(seconds, peak MB) of one strict build."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF="2023-01-01")
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=project, env=env, check=True)
-    return time.perf_counter() - start
+    run = subprocess.run([sys.executable, "-c", BUILD, str(site)], cwd=project, env=env, check=True,
+                         capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    return seconds, json.loads(run.stdout.strip().splitlines()[-1])["peak_mb"]
 
 
 def tree_bytes(folder: Path) -> int:
@@ -81,7 +98,7 @@ def measure(n: int) -> dict:
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, ours / name)
         # The macro guide names the real seeds, which a synthetic repository does not hold.
         (ours / "docs" / "huong-dan-macro.md").write_text("# Hướng dẫn macro\n", encoding="utf-8")
-        t_ours = build(ours, Path(tmp) / "site-ours")
+        t_ours, peak_ours = build(ours, Path(tmp) / "site-ours")
 
         plain = Path(tmp) / "plain"
         shutil.copytree(ROOT / "docs", plain / "docs")
@@ -97,21 +114,28 @@ def measure(n: int) -> dict:
             body = page.read_text(encoding="utf-8")
             if "render_macros: true" in body:
                 page.write_text("# Trang\n", encoding="utf-8")
-        t_plain = build(plain, Path(tmp) / "site-plain")
+        t_plain, peak_plain = build(plain, Path(tmp) / "site-plain")
         site = Path(tmp) / "site-ours"
         return {"ours": t_ours, "plain": t_plain, "bytes_per_doc": tree_bytes(site) / n,
+                "peak_ours": peak_ours, "peak_plain": peak_plain,
                 "pages": sum(1 for _ in site.rglob("*.html")), "search": first_search_bytes(site)}
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1000, 5000]
-    print(f"{'N':>6} {'pages':>6} {'kehoach s':>9} {'plain s':>8} {'ratio':>6} {'KB/doc':>7} {'1st search KB':>14}")
+    sizes = [int(a) for a in sys.argv[1:]] or [1000, 5000, 10000]
+    print(f"{'N':>6} {'pages':>6} {'kehoach s':>9} {'plain s':>8} {'ratio':>6} {'KB/doc':>7} {'peak MB':>8} "
+          f"{'plain MB':>8} {'1st search KB':>14}")
+    rows = []
     for n in sizes:
         f = measure(n)
+        rows.append((n, f))
         search = f"{f['search'] / 1024:.0f}" if f["search"] else "no chromium"
         print(f"{n:>6} {f['pages']:>6} {f['ours']:>9.1f} {f['plain']:>8.1f} {f['ours'] / f['plain']:>6.2f} "
-              f"{f['bytes_per_doc'] / 1024:>7.1f} {search:>14}")
-    print("targets: ratio ≤ 1.2; first search ≤ 300 KB at 5,000 documents")
+              f"{f['bytes_per_doc'] / 1024:>7.1f} {f['peak_ours']:>8.0f} {f['peak_plain']:>8.0f} {search:>14}", flush=True)
+    for (n0, a), (n1, b) in zip(rows, rows[1:]):
+        print(f"growth {n0} → {n1} (×{n1 / n0:g} documents): build time ×{b['ours'] / a['ours']:.2f}, "
+              f"site bytes ×{b['bytes_per_doc'] * n1 / (a['bytes_per_doc'] * n0):.2f}, peak memory ×{b['peak_ours'] / a['peak_ours']:.2f}")
+    print("targets: ratio ≤ 1.2; first search ≤ 300 KB at 5,000 documents; growth linear; memory < 2 GB")
 
 
 if __name__ == "__main__":
