@@ -1,4 +1,4 @@
-"""Command line: `kehoach check`, `kehoach normalize`, `kehoach schema`."""
+"""Command line: `kehoach check`, `kehoach normalize`, `kehoach schema`, `kehoach export`."""
 
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="Xuất JSON Schema của phần đầu văn bản và organizations.yml.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="Thư mục ghi tệp (mặc định: schema/).")
+    export = sub.add_parser("export", help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv).")
+    export.add_argument("what", choices=["ics", "registry", "csv", "all"], help="Tệp cần xuất.")
+    export.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+    export.add_argument("--out", type=Path, default=Path("build/du-lieu"), help="Thư mục ghi tệp (mặc định: build/du-lieu).")
+    export.add_argument("--as-of", type=_date, default=None, help="Ngày xét trạng thái, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay).")
+    export.add_argument("--site-url", default=None, help="Địa chỉ gốc của trang web, để liên kết tới trang văn bản.")
+    export.add_argument("--internal", action="store_true", help="Bản nội bộ: gồm cả văn bản mật. Không công bố.")
     return parser
 
 
@@ -101,6 +108,19 @@ def cmd_normalize(args) -> int:
     return 1 if (pending and args.check) else 0
 
 
+def cmd_export(args) -> int:
+    from .exports import export_context, write_all
+
+    if not (args.root / "organizations.yml").exists():
+        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+        return 2
+    ctx = export_context(args.root, args.as_of or dt.date.today(), args.internal)
+    formats = ("ics", "registry", "csv") if args.what == "all" else (args.what,)
+    written = write_all(ctx, args.out, args.site_url, formats)
+    print(f"Đã ghi {len(written)} tệp vào {args.out}")
+    return 0
+
+
 def cmd_schema(args) -> int:
     from .schema import write_schemas
 
@@ -112,7 +132,7 @@ def cmd_schema(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"check": cmd_check, "normalize": cmd_normalize, "schema": cmd_schema}[args.command](args)
+        return {"check": cmd_check, "normalize": cmd_normalize, "schema": cmd_schema, "export": cmd_export}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except OSError as e:

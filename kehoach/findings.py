@@ -35,6 +35,8 @@ CHECKS: dict[str, CheckInfo] = {
         CheckInfo("R106", "warning", "Khóa (nhiệm kỳ) ghi kèm trích dẫn không khớp ngày văn bản"),
         CheckInfo("R107", "warning", "Cơ quan ban hành ghi kèm trích dẫn không khớp mã trong số hiệu"),
         CheckInfo("R108", "warning", "Tên loại văn bản không khớp mã loại trong số hiệu"),
+        CheckInfo("R109", "error", "Không tải được sổ đăng ký của kho liên kết (kehoach.yml)"),
+        CheckInfo("R110", "warning", "Kho liên kết không tải được, dùng bản lưu tạm"),
         CheckInfo("D201", "error", "Ngày không tồn tại"),
         CheckInfo("D202", "error", "Thời hạn trước ngày ban hành văn bản"),
         CheckInfo("D203", "error", "Thời hạn trong văn bản chưa được ghi thành nhiệm vụ"),

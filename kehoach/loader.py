@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .citations import Citation, find_citations
 from .dates import find_deadline_phrases, written_dates
+from .federation import remote_entries
 from .findings import Finding
 from .frontmatter import explain_yaml_error, load_yaml, node_line, split
 from .model import Document, OrganizationsFile
@@ -43,6 +44,7 @@ class Entry:
     body_line: int
     front: str = ""
     front_line: int = 2
+    url: str | None = None  # a federated site's page, for documents of another repository (kind "remote")
 
     def field_line(self, *path) -> int | None:
         """File line of a front matter field, e.g. ("tasks", 2, "owner")."""
@@ -93,6 +95,7 @@ class Repository:
     orgs: OrgTree
     entries: list[Entry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    remote: list[Entry] = field(default_factory=list)  # documents of federated sites (kehoach.yml)
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Finding]]:
@@ -284,4 +287,6 @@ def _load_repository(root: Path, jobs: int | None) -> Repository:
             repo.findings.extend(more)
             if entry is not None:
                 repo.entries.append(entry)
+    repo.remote, more = remote_entries(root, Entry)
+    repo.findings.extend(more)
     return repo

@@ -36,7 +36,9 @@ class Reference:
     date: dt.date | None
     line: int | None
     relation: str
-    status: str  # ok | self | unresolved | ambiguous | external | unknown-issuer | unknown-type
+    # ok | self | unresolved | ambiguous | external | unknown-issuer | unknown-type
+    # | federated (found in another site's registry) | withheld (hidden from this build)
+    status: str
     target: Entry | None = None
     candidates: list[Entry] = field(default_factory=list)
     citation: Citation | None = None
@@ -78,12 +80,18 @@ class Index:
     def __init__(self, repo: Repository):
         self.tree = repo.orgs
         self.by_key: dict[str, Entry] = {}
-        self.by_symbol: dict[tuple, list[Entry]] = defaultdict(list)
+        self.by_symbol = self._symbols(repo.entries)
+        self.remote_by_symbol = self._symbols(repo.remote)  # consulted only when nothing local matches
         for e in repo.entries:
             self.by_key.setdefault(e.key, e)
+
+    def _symbols(self, entries: list[Entry]) -> dict[tuple, list[Entry]]:
+        found: dict[tuple, list[Entry]] = defaultdict(list)
+        for e in entries:
             n = number_int(e.doc.number)
             if n is not None:
-                self.by_symbol[(e.doc.issuer, entry_code(e, self.tree), e.doc.type, n)].append(e)
+                found[(e.doc.issuer, entry_code(e, self.tree), e.doc.type, n)].append(e)
+        return found
 
     def term_id(self, org: str, day: dt.date | None) -> str | None:
         term = self.tree.term_at(org, day) if day else None
@@ -99,29 +107,37 @@ class Index:
         org, _unit = found
         candidates = self.by_symbol.get((org.key, code, type_, number), [])
         if not candidates:
+            remote = self.remote_by_symbol.get((org.key, code, type_, number), [])
+            if remote:
+                status, target, candidates, _ = self._choose(source, remote, date, org.key)
+                return ("federated" if status == "ok" else status), target, candidates, org.key
             return "unresolved", None, [], org.key
+        return self._choose(source, candidates, date, org.key)
+
+    def _choose(self, source: Entry, candidates: list[Entry], date: dt.date | None, org_key: str):
+        """The one candidate a citation means: by its date, else by term, else the only one."""
         if date is not None:
             exact = [c for c in candidates if c.doc.date == date]
             if len(exact) == 1:
-                return "ok", exact[0], candidates, org.key
+                return "ok", exact[0], candidates, org_key
             # Numbers restart every term: a candidate from another term is another document.
-            cited_term = self.term_id(org.key, date)
+            cited_term = self.term_id(org_key, date)
             same_term = [c for c in candidates if c.doc.date is None or cited_term is None
-                         or self.term_id(org.key, c.doc.date) == cited_term]
+                         or self.term_id(org_key, c.doc.date) == cited_term]
             if len(same_term) == 1:
-                return "ok", same_term[0], candidates, org.key
-            return ("ambiguous" if same_term else "unresolved"), None, candidates, org.key
+                return "ok", same_term[0], candidates, org_key
+            return ("ambiguous" if same_term else "unresolved"), None, candidates, org_key
         if len(candidates) == 1:
-            return "ok", candidates[0], candidates, org.key
+            return "ok", candidates[0], candidates, org_key
         # Undated citation of a recurring number: the one in force when the citing document was issued.
         when = source.doc.date
         if when is not None:
-            cited_term = self.term_id(org.key, when)
+            cited_term = self.term_id(org_key, when)
             in_term = [c for c in candidates if c.doc.date and c.doc.date <= when
-                       and self.term_id(org.key, c.doc.date) == cited_term]
+                       and self.term_id(org_key, c.doc.date) == cited_term]
             if len(in_term) == 1:
-                return "ok", in_term[0], candidates, org.key
-        return "ambiguous", None, candidates, org.key
+                return "ok", in_term[0], candidates, org_key
+        return "ambiguous", None, candidates, org_key
 
 
 _SYMBOL_ONLY = re.compile(r"^\s*" + CITATION_RE.pattern + r"\s*$", re.IGNORECASE)

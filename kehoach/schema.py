@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 from .model import Document, OrganizationsFile
+from .registry_model import Registry
 
 SCHEMAS = {
     "document.schema.json": (Document, "Phần đầu (front matter) của một văn bản trong kho kehoach"),
     "organizations.schema.json": (OrganizationsFile, "Tệp organizations.yml: cây tổ chức"),
+    "registry.schema.json": (Registry, "Sổ đăng ký văn bản kehoach (registry.json), để kho khác dẫn chiếu"),
 }
 
 

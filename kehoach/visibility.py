@@ -43,7 +43,7 @@ def public_context(ctx, internal: bool = False):
     if not hidden:
         return ctx
     repo = Repository(ctx.repo.root, ctx.repo.orgs, published_entries(ctx.repo.entries),
-                      [f for f in ctx.repo.findings if f.document not in hidden])
+                      [f for f in ctx.repo.findings if f.document not in hidden], ctx.repo.remote)
     refs = []
     for ref in ctx.refs:
         if ref.source.key in hidden:

@@ -44,3 +44,8 @@ def define_env(env):
     def upcoming_deadlines(days: int = 30) -> str:
         """Các nhiệm vụ đang mở đến hạn trong `days` ngày tới (kể cả đã quá hạn)."""
         return macros_api.upcoming(ctx, page(), as_of, days)
+
+    @env.macro
+    def downloads() -> str:
+        """Danh sách tệp tải về: lịch .ics (chung, theo tổ chức, theo đơn vị), bảng nhiệm vụ .csv, registry.json."""
+        return macros_api.downloads(ctx, page())

@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 
 from kehoach.site import build_date, build_pages, new_build, site_context
+from kehoach.exports import write_all
 from kehoach.site.search import write_index
 
 CONTENT = ("plans", "outlines", "resolutions", "organizations.yml")
@@ -29,6 +30,8 @@ def on_files(files, config, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    """Index the documents for search once the site is written (Pagefind, served from the site itself)."""
+    """Once the site is written: the search index (Pagefind) and the downloads (calendars, registry, tasks)."""
     root, as_of = Path(config["config_file_path"]).parent, build_date()
-    write_index(site_context(root, as_of), Path(config["site_dir"]))
+    ctx, site_dir = site_context(root, as_of), Path(config["site_dir"])
+    write_index(ctx, site_dir)
+    write_all(ctx, site_dir / "du-lieu", config.get("site_url") or None)

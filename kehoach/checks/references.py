@@ -15,7 +15,7 @@ _LEVEL_VI = {"central": "Trung ương", "province": "cấp tỉnh", "bloc": "Đ�
 def resolution(ctx: Context) -> None:
     cited_in_text = {(r.source.key, r.symbol) for r in ctx.refs if r.citation is not None}
     for ref in ctx.refs:
-        if ref.status in ("ok", "self", "external"):
+        if ref.status in ("ok", "self", "external", "federated", "withheld"):
             continue
         src, where = ref.source, ("trong phần đầu văn bản" if ref.citation is None else "")
         sym = ref.symbol
@@ -44,12 +44,12 @@ def resolution(ctx: Context) -> None:
 @runner
 def dates_and_order(ctx: Context) -> None:
     for ref in ctx.refs:
-        if ref.status != "ok" or ref.target is None:
+        if ref.status not in ("ok", "federated") or ref.target is None:
             continue
         src, tgt = ref.source, ref.target
         if ref.date and tgt.doc.date and ref.date != tgt.doc.date:
             ctx.add("R103", src, ref.where(),
-                    f"«{ref.symbol}» được ghi ngày {vn_short(ref.date)}, nhưng sổ đăng ký ghi {vn_short(tgt.doc.date)} ({tgt.path}).",
+                    f"«{ref.symbol}» được ghi ngày {vn_short(ref.date)}, nhưng sổ đăng ký ghi {vn_short(tgt.doc.date)} ({tgt.url or tgt.path}).",
                     hint="Nếu lời văn bản đã ban hành ghi sai, giữ nguyên lời văn và thêm ghi nhận (acknowledgement) mã R103 kèm lý do.",
                     subject=ref.symbol)
         if src.doc.date and tgt.doc.date and tgt.doc.date > src.doc.date and ref.relation != "attached_to":

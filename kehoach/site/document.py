@@ -76,7 +76,7 @@ def relations(entry: Entry, ctx, here: str) -> list[str]:
     diagram = relationship_diagram(entry, ctx)
     if diagram:
         out += ["### Sơ đồ quan hệ", ""] + diagram
-    unresolved = sorted({r.symbol for r in ctx.refs_of(entry) if r.status not in ("ok", "self", "external", "withheld")})
+    unresolved = sorted({r.symbol for r in ctx.refs_of(entry) if r.status not in ("ok", "self", "external", "withheld", "federated")})
     if unresolved:
         out += ["### Trích dẫn chưa có trong kho", ""] + [f'- <span class="kh-unresolved">{escape(s)}</span>' for s in unresolved] + [""]
     return (["## Quan hệ", ""] + out) if out else []

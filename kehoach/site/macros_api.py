@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..lifecycle import is_archived
-from .format import escape, heading, href, page_path, status_span, symbol
+from .format import asset_url, escape, heading, href, page_path, status_span, symbol
 
 
 class MacroError(ValueError):
@@ -84,3 +84,27 @@ def upcoming(ctx, page: str, as_of: dt.date, days: int = 30) -> str:
         f"- {escape(lt.task.deadline)}: {escape(lt.task.title)} — "
         f"[{escape(heading(lt.entry, tree))}]({href(page, page_path(lt.entry))}) ({status_span(due, 'open', as_of)})"
         for due, lt in sorted(items, key=lambda i: (i[0], i[1].task.id)))
+
+
+def downloads(ctx, page: str) -> str:
+    """The download list: raw HTML links (files written after the build, which MkDocs cannot check)."""
+    from ..exports import ICS_ALL, REGISTRY, TASKS_CSV
+    from ..exports.calendar import calendars
+
+    def a(path: str, text: str) -> str:
+        return f'<a href="{asset_url(page, "du-lieu/" + path)}" download>{escape(text)}</a>'
+
+    tree = ctx.repo.orgs
+    out = [f"- {a(ICS_ALL, 'Lịch thời hạn của mọi văn bản (.ics)')}",
+           f"- {a(TASKS_CSV, 'Bảng nhiệm vụ cho Excel (.csv)')}",
+           f"- {a(REGISTRY, 'Sổ đăng ký văn bản (registry.json)')}", "", "### Lịch theo tổ chức và đơn vị", ""]
+    names = sorted(calendars(ctx))
+    for name in names:
+        parts = name[len("lich/"):-len(".ics")].split("/")
+        if len(parts) == 1 and parts[0] != "tat-ca":
+            out.append(f"- {a(name, tree.label(parts[0]))}")
+            for unit_file in (n for n in names if n.startswith(f"lich/{parts[0]}/")):
+                unit_key = unit_file.rsplit("/", 1)[1][:-len(".ics")]
+                unit = next((u.name for u in tree.get(parts[0]).units if u.key == unit_key), "do tổ chức chủ trì")
+                out.append(f"    - {a(unit_file, unit)}")
+    return "\n".join(out)

@@ -25,9 +25,11 @@ def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
         shown = body[start:end]
         if shown != plain.text[c.link_start:c.link_end]:
             continue  # markup inside the symbol: leave the text exactly as it is
-        if ref.status == "ok" and ref.target is not None:
+        if ref.status in ("ok", "federated") and ref.target is not None:
             title = html.escape(ref.target.doc.title or ref.symbol, quote=True)
-            edits.append((start, end, f'[{shown}]({href(here, page_path(ref.target))} "{title}")'))
+            # A federated document lives on another committee's site: link to its page there.
+            target = ref.target.url if ref.status == "federated" else href(here, page_path(ref.target))
+            edits.append((start, end, f'[{shown}]({target} "{title}")'))
         elif ref.status not in ("external", "withheld"):
             edits.append((start, end, f'<span class="kh-unresolved" title="Chưa có văn bản này trong kho">{shown}</span>'))
     out, pos = [], 0

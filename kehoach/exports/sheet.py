@@ -1,0 +1,29 @@
+"""tasks.csv for Excel: UTF-8 with a byte-order mark, or Excel shows Vietnamese as mojibake."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..checks import Context
+from ..dates import vn_short
+from ..site.format import symbol
+from .calendar import STATE_VI
+from .rows import page_url, task_rows, unit_names
+
+HEADERS = ["Số hiệu", "Trích yếu văn bản", "Tổ chức ban hành", "Mã nhiệm vụ", "Nhiệm vụ", "Chủ trì", "Phối hợp",
+           "Thực hiện", "Sản phẩm", "Thời hạn (nguyên văn)", "Hạn chót", "Tình trạng", "Trang"]
+
+
+def tasks_csv(ctx: Context, site_url: str | None = None) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    tree = ctx.repo.orgs
+    for row in task_rows(ctx):
+        e, t = row.entry, row.located.task
+        writer.writerow([symbol(e, tree) or "chưa có số", e.doc.title or "", tree.label(e.doc.issuer), t.id, t.title,
+                         unit_names(ctx, e, t.owner), unit_names(ctx, e, t.co_owners), unit_names(ctx, e, t.applies_to),
+                         t.deliverable or "", t.deadline or "", vn_short(row.due) if row.due else "",
+                         STATE_VI[t.status], page_url(e, site_url)])
+    return out.getvalue().encode("utf-8-sig")
