@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup test fuzz site site-internal serve check bench schema screenshots clean
+.PHONY: setup test fuzz site site-internal serve check report export bench schema screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,8 +32,17 @@ site-internal: $(STAMP)
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
+# make check ARGS="--format github" (pull requests), ARGS="--as-of 2023-03-16", ...
 check: $(STAMP)
-	$(BIN)/kehoach check
+	$(BIN)/kehoach check $(ARGS)
+
+# The scheduled past-due report: Markdown into $(REPORT) (a job summary), failing when a task is late.
+REPORT ?= /dev/stdout
+report: $(STAMP)
+	$(BIN)/kehoach check --fail-on overdue --format markdown > $(REPORT)
+
+export: $(STAMP)
+	$(BIN)/kehoach export all --out build/du-lieu
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

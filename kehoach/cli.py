@@ -1,4 +1,4 @@
-"""Command line: `kehoach check`, `kehoach normalize`, `kehoach schema`, `kehoach export`."""
+"""Command line: `kehoach check`, `kehoach normalize`, `kehoach schema`, `kehoach export`, `kehoach new`."""
 
 from __future__ import annotations
 
@@ -31,9 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="Kiểm tra tham chiếu, ngày tháng và thời hạn trong kho văn bản.")
     check.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
     check.add_argument("--as-of", type=_date, default=None, help="Ngày dùng để xét quá hạn, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay).")
-    check.add_argument("--format", choices=["text", "json", "github"], default="text", help="Định dạng báo cáo.")
+    check.add_argument("--format", choices=["text", "json", "github", "markdown"], default="text",
+                       help="Định dạng báo cáo (markdown: bảng cho tóm tắt của việc định kỳ).")
     check.add_argument("--fail-on", choices=["error", "overdue", "warning"], default="error",
                        help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn; warning: mọi cảnh báo.")
+    check.add_argument("--files", nargs="*", type=Path, default=None,
+                       help="Chỉ báo các phát hiện trong những tệp này (vẫn nạp cả kho để xác định tham chiếu).")
     check.add_argument("--show-acknowledged", action="store_true", help="Hiện cả các phát hiện đã được ghi nhận.")
 
     normalize = sub.add_parser("normalize", help="Chuẩn hóa tệp về Unicode NFC (không đổi chữ nào của lời văn).")
@@ -42,6 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="Xuất JSON Schema của phần đầu văn bản và organizations.yml.")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="Thư mục ghi tệp (mặc định: schema/).")
+    new = sub.add_parser("new", help="Tạo tệp văn bản mới đúng tên, đúng phần đầu, để điền tiếp.")
+    new.add_argument("kind", choices=["plan", "outline", "resolution"], help="plan: kế hoạch; outline: đề cương; resolution: văn bản cấp trên.")
+    new.add_argument("--org", required=True, help="Mã tổ chức ban hành trong organizations.yml, ví dụ duk-hanoi-dh.")
+    new.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+    new.add_argument("--date", type=_date, default=None, help="Ngày ban hành, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay).")
+    new.add_argument("--number", type=int, default=None, help="Số văn bản (mặc định: số kế tiếp trong nhiệm kỳ).")
+    new.add_argument("--type", default=None, help="Mã loại khi khác mặc định (KH, ĐC, NQ), ví dụ CTr, KL, CT.")
+    new.add_argument("--title", default=None, help="Trích yếu.")
+    new.add_argument("--attached-to", default=None, help="Đề cương: số hiệu kế hoạch mà đề cương kèm theo, ví dụ 90-KH/ĐUK.")
+
     export = sub.add_parser("export", help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv).")
     export.add_argument("what", choices=["ics", "registry", "csv", "all"], help="Tệp cần xuất.")
     export.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
@@ -68,22 +81,34 @@ def failed(findings, fail_on: str) -> bool:
 def cmd_check(args) -> int:
     from .checks import run_checks
     from .loader import load_repository
-    from .report import as_github, as_json, as_text
+    from .report import as_github, as_json, as_markdown, as_text
 
     if not (args.root / "organizations.yml").exists():
         print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
         return 2
     as_of = args.as_of or dt.date.today()
     result = run_checks(load_repository(args.root), as_of)
+    findings = result.findings
+    if args.files is not None:  # pre-commit passes the changed files, relative to the working directory
+        root = args.root.resolve()
+        wanted = set()
+        for f in args.files:
+            try:
+                wanted.add(f.resolve().relative_to(root).as_posix())
+            except ValueError:
+                continue
+        findings = [f for f in findings if f.path in wanted]
     if args.format == "json":
-        print(as_json(result.findings, as_of.isoformat()))
+        print(as_json(findings, as_of.isoformat()))
+    elif args.format == "markdown":
+        print(as_markdown(findings, as_of.isoformat()))
     elif args.format == "github":
-        text = as_github(result.findings)
+        text = as_github(findings)
         if text:
             print(text)
     else:
-        print(as_text(result.findings, args.show_acknowledged))
-    return 1 if failed(result.findings, args.fail_on) else 0
+        print(as_text(findings, args.show_acknowledged))
+    return 1 if failed(findings, args.fail_on) else 0
 
 
 def cmd_normalize(args) -> int:
@@ -121,6 +146,24 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, scaffold
+
+    if not (args.root / "organizations.yml").exists():
+        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+        return 2
+    try:
+        made = scaffold(args.root, args.kind, args.org, args.date or dt.date.today(), args.number, args.title,
+                        args.type, args.attached_to)
+    except ScaffoldError as e:
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 2
+    made.path.parent.mkdir(parents=True, exist_ok=True)
+    made.path.write_text(made.text, encoding="utf-8")
+    print(f"Đã tạo {made.path.relative_to(args.root).as_posix()}: điền trích yếu, người ký, nhiệm vụ và dán toàn văn.")
+    return 0
+
+
 def cmd_schema(args) -> int:
     from .schema import write_schemas
 
@@ -132,7 +175,7 @@ def cmd_schema(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"check": cmd_check, "normalize": cmd_normalize, "schema": cmd_schema, "export": cmd_export}[args.command](args)
+        return {"check": cmd_check, "normalize": cmd_normalize, "schema": cmd_schema, "export": cmd_export, "new": cmd_new}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except OSError as e:

@@ -63,3 +63,28 @@ def as_github(findings: list[Finding]) -> str:
         message = f.message + (f" → {f.hint}" if f.hint else "")
         out.append(f"::{level[f.severity]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def as_markdown(findings: list[Finding], as_of: str) -> str:
+    """A Markdown report for a job summary: past-due tasks first, then everything else by severity."""
+    active = [f for f in findings if not f.acknowledged]
+    overdue = [f for f in active if f.code == "D205"]
+    rest = [f for f in active if f.code != "D205"]
+    s = summary(findings)
+    out = [f"## Báo cáo kiểm tra kho văn bản — ngày {as_of}", "",
+           f"**{len(overdue)}** nhiệm vụ quá hạn · **{s['error']}** lỗi · **{s['warning']}** cảnh báo · "
+           f"**{s['info']}** thông tin · {s['acknowledged']} phát hiện đã ghi nhận.", ""]
+    for title, group in (("Nhiệm vụ quá hạn", overdue), ("Các phát hiện khác", rest)):
+        out += [f"### {title}", ""]
+        if not group:
+            out += ["Không có.", ""]
+            continue
+        out += ["| Mã | Mức | Tệp:dòng | Nội dung | Cách sửa |", "|---|---|---|---|---|"]
+        out += [f"| {f.code} | {_SEVERITY_VI[f.severity]} | `{f.location}` | {_cell(f.message)} | {_cell(f.hint or '')} |"
+                for f in group]
+        out.append("")
+    return "\n".join(out)

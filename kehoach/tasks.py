@@ -23,7 +23,9 @@ class LocatedTask:
     def line(self) -> int | None:
         if self.span is not None:
             return self.entry.file_line(self.span[0])
-        return self.entry.field_line("tasks", self.index)
+        # Not found in the text: point at the field that failed to match, where the fix goes.
+        field = "quote" if self.task.quote else "deadline" if self.task.deadline else None
+        return (self.entry.field_line("tasks", self.index, field) if field else None) or self.entry.field_line("tasks", self.index)
 
     def overdue_days(self, as_of: dt.date) -> int | None:
         if self.task.status != "open" or self.deadline is None or self.deadline.due is None:
