@@ -1,4 +1,4 @@
-"""Command line: `kehoach check`, `kehoach normalize`, `kehoach schema`, `kehoach export`, `kehoach new`."""
+"""Command line: `kehoach check`, `kehoach normalize`, `kehoach schema`, `kehoach export`, `kehoach new`, `kehoach import`."""
 
 from __future__ import annotations
 
@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--type", default=None, help="Mã loại khi khác mặc định (KH, ĐC, NQ), ví dụ CTr, KL, CT.")
     new.add_argument("--title", default=None, help="Trích yếu.")
     new.add_argument("--attached-to", default=None, help="Đề cương: số hiệu kế hoạch mà đề cương kèm theo, ví dụ 90-KH/ĐUK.")
+
+    imp = sub.add_parser("import", help="Nhập văn bản có sẵn (.docx, .txt, .md) thành tệp của kho, không mất chữ nào.")
+    imp.add_argument("files", nargs="+", type=Path, help="Các tệp cần nhập.")
+    imp.add_argument("--org", default=None, help="Mã tổ chức ban hành (mặc định: suy ra từ đầu văn bản).")
+    imp.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+    imp.add_argument("--out", type=Path, default=None, help="Ghi vào thư mục này thay vì vào kho (giữ cấu trúc plans/…).")
+    imp.add_argument("--dry-run", action="store_true", help="Chỉ in kết quả ra màn hình, không ghi tệp.")
 
     export = sub.add_parser("export", help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv).")
     export.add_argument("what", choices=["ics", "registry", "csv", "all"], help="Tệp cần xuất.")
@@ -164,6 +171,47 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from .importer import ImportRefused
+    from .importer.build import import_file
+
+    if not (args.root / "organizations.yml").exists():
+        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+        return 2
+    status, written = 0, []
+    for file in args.files:
+        try:
+            result = import_file(file, args.root, args.org)
+        except ImportRefused as e:
+            print(f"kehoach: {e}", file=sys.stderr)
+            status = 2
+            continue
+        if args.dry_run:
+            print(result.text)
+            continue
+        target = (args.out or args.root) / result.path
+        if target.exists():
+            print(f"kehoach: {file.name}: {result.path.as_posix()} đã có trong kho; không ghi đè.", file=sys.stderr)
+            status = 2
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(result.text, encoding="utf-8")
+        written.append(result.path.as_posix())
+        print(f"Đã nhập {file.name} → {result.path.as_posix()} ({len(result.review)} mục cần xem lại trong «review»)")
+    if written and args.out is None:
+        from .checks import run_checks
+        from .loader import load_repository
+        from .report import as_text
+
+        found = [f for f in run_checks(load_repository(args.root), dt.date.today()).findings if f.path in written]
+        errors = [f for f in found if f.severity == "error" and not f.acknowledged]
+        if errors:
+            print(as_text(errors))
+            print("Các lỗi trên là của chính văn bản (hoặc của kho): sửa, hoặc ghi nhận nếu bản gốc đúng như vậy.")
+            status = max(status, 1)
+    return status
+
+
 def cmd_schema(args) -> int:
     from .schema import write_schemas
 
@@ -175,7 +223,7 @@ def cmd_schema(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"check": cmd_check, "normalize": cmd_normalize, "schema": cmd_schema, "export": cmd_export, "new": cmd_new}[args.command](args)
+        return {"check": cmd_check, "normalize": cmd_normalize, "schema": cmd_schema, "export": cmd_export, "new": cmd_new, "import": cmd_import}[args.command](args)
     except KeyboardInterrupt:
         return 130
     except OSError as e:

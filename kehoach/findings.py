@@ -44,6 +44,7 @@ CHECKS: dict[str, CheckInfo] = {
         CheckInfo("D205", "warning", "Nhiệm vụ quá hạn"),
         CheckInfo("D206", "warning", "Thời hạn cấp dưới muộn hơn thời hạn của kế hoạch cấp trên"),
         CheckInfo("D207", "warning", "Thời hạn sớm hơn nhiệm vụ mà nó phụ thuộc"),
+        CheckInfo("I401", "warning", "Thông tin do công cụ nhập văn bản đề xuất, chưa được người biên tập xem lại"),
         CheckInfo("M301", "info", "Văn bản chưa có thông tin (số, ngày, người ký)"),
         CheckInfo("M302", "warning", "Ghi nhận (acknowledgement) không khớp phát hiện nào"),
     ]

@@ -148,6 +148,12 @@ class Acknowledgement(Strict):
     match: str | None = Field(None, description="Chỉ chấp nhận phát hiện có chứa chuỗi này (ví dụ `21-KL/TW`).")
 
 
+class ReviewItem(Strict):
+    field: str = Field(description="Trường cần người biên tập xem lại, ví dụ `tasks.t3.owner`.")
+    candidate: str | None = Field(None, description="Giá trị công cụ đề xuất (có thể sai).")
+    reason: str = Field(description="Vì sao công cụ không chắc.")
+
+
 class Document(Strict):
     type: str = Field(description="Mã loại văn bản: NQ, QĐ, CT, KL, QC, HD, TB, BC, KH, CTr, ĐA, TTr, CV, ĐC.")
     number: NumberText = Field(None, description="Số văn bản như đã ghi (`90`, `02`); để trống nếu văn bản không ghi.")
@@ -172,3 +178,5 @@ class Document(Strict):
     acknowledgements: list[Acknowledgement] = Field(default_factory=list)
     source: str | None = Field(None, description="Nguồn của bản văn (tệp gốc, nơi nhận được).")
     notes: str | None = Field(None, description="Ghi chú của người biên tập (không phải lời văn bản).")
+    review: list[ReviewItem] = Field(default_factory=list, description="Những gì «kehoach import» chưa chắc: "
+                                     "người biên tập xem lại, sửa trường tương ứng rồi xóa mục này.")

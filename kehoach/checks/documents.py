@@ -110,3 +110,13 @@ def html_in_text(ctx: Context) -> None:
             ctx.add("S008", e, e.file_line(offset), f"Lời văn chứa mã HTML «{tag[:60]}».",
                     hint="Trang web hiện nó nguyên dạng chữ. Nếu đúng là lời văn bản, ghi nhận mã S008 với lý do "
                          "trong «acknowledgements»; nếu là mã dán nhầm, xóa khỏi tệp.", subject=tag[:60])
+
+
+@runner
+def pending_review(ctx: Context) -> None:
+    """An imported document stays visibly unfinished until an editor has looked at each guess."""
+    for e in ctx.repo.entries:
+        for i, item in enumerate(e.doc.review):
+            guess = f" (đề xuất: «{item.candidate}»)" if item.candidate else ""
+            ctx.add("I401", e, e.field_line("review", i), f"Cần xem lại «{item.field}»{guess}: {item.reason}",
+                    hint="Sửa trường đó cho đúng bản gốc rồi xóa mục này khỏi «review».", subject=item.field)
