@@ -72,6 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def is_repository(root: Path) -> bool:
+    """Every command that reads the repository starts here; a wrong --root gets one clear sentence."""
+    if (root / "organizations.yml").exists():
+        return True
+    print(f"kehoach: «{root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+    return False
+
+
 def failed(findings, fail_on: str) -> bool:
     for f in findings:
         if f.acknowledged:
@@ -90,8 +98,7 @@ def cmd_check(args) -> int:
     from .loader import load_repository
     from .report import as_github, as_json, as_markdown, as_text
 
-    if not (args.root / "organizations.yml").exists():
-        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+    if not is_repository(args.root):
         return 2
     as_of = args.as_of or dt.date.today()
     result = run_checks(load_repository(args.root), as_of)
@@ -143,8 +150,7 @@ def cmd_normalize(args) -> int:
 def cmd_export(args) -> int:
     from .exports import export_context, write_all
 
-    if not (args.root / "organizations.yml").exists():
-        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+    if not is_repository(args.root):
         return 2
     ctx = export_context(args.root, args.as_of or dt.date.today(), args.internal)
     formats = ("ics", "registry", "csv") if args.what == "all" else (args.what,)
@@ -156,8 +162,7 @@ def cmd_export(args) -> int:
 def cmd_new(args) -> int:
     from .scaffold import ScaffoldError, scaffold
 
-    if not (args.root / "organizations.yml").exists():
-        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+    if not is_repository(args.root):
         return 2
     try:
         made = scaffold(args.root, args.kind, args.org, args.date or dt.date.today(), args.number, args.title,
@@ -175,8 +180,7 @@ def cmd_import(args) -> int:
     from .importer import ImportRefused
     from .importer.build import import_file
 
-    if not (args.root / "organizations.yml").exists():
-        print(f"kehoach: «{args.root}» không phải thư mục gốc của kho (không thấy organizations.yml).", file=sys.stderr)
+    if not is_repository(args.root):
         return 2
     status, written = 0, []
     for file in args.files:
