@@ -91,3 +91,15 @@ def test_a_url_is_fetched_cached_and_used_when_the_site_is_unreachable(tmp_path,
     run = cli("check", "--root", str(root), "--as-of", "2023-03-01")
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "kehoach.yml" in run.stdout and "Không tải được sổ đăng ký liên kết «trung-uong»" in run.stdout
+
+
+def test_a_site_build_stops_with_a_clear_message_when_a_registry_is_missing(tmp_path):
+    from helpers import build_copy
+
+    def point_nowhere(root):
+        (root / "kehoach.yml").write_text("federation:\n  - {name: thanh-uy, registry: khong-co/registry.json}\n",
+                                          encoding="utf-8")
+
+    code, err, _ = build_copy(tmp_path, point_nowhere)
+    assert code != 0 and "Traceback" not in err
+    assert "Không thấy sổ đăng ký liên kết «thanh-uy»" in err
