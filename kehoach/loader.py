@@ -264,6 +264,16 @@ def gc_paused():
             gc.enable()
 
 
+def _collect(repo: Repository, raws) -> None:
+    for raw, file_findings in raws:
+        repo.findings.extend(file_findings)
+        if raw is not None:
+            entry, more = validate_document(raw)
+            repo.findings.extend(more)
+            if entry is not None:
+                repo.entries.append(entry)
+
+
 def load_repository(root: Path | str, jobs: int | None = None) -> Repository:
     """Load everything under `root`. Large repositories are read and analysed on every core."""
     with gc_paused():
@@ -277,16 +287,11 @@ def _load_repository(root: Path, jobs: int | None) -> Repository:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            raws = pool.map(_read_and_analyse, files, chunksize=max(1, len(files) // (workers * 8)))
+            # imap, not map: each chunk is validated as it arrives, so the pickled results of the
+            # whole repository are never held at once (map doubled the peak memory).
+            _collect(repo, pool.imap(_read_and_analyse, files, chunksize=max(1, len(files) // (workers * 16))))
     else:
-        raws = [read_document(*job) for job in files]
-    for raw, file_findings in raws:
-        repo.findings.extend(file_findings)
-        if raw is not None:
-            entry, more = validate_document(raw)
-            repo.findings.extend(more)
-            if entry is not None:
-                repo.entries.append(entry)
+        _collect(repo, (read_document(*job) for job in files))
     repo.remote, more = remote_entries(root, Entry)
     repo.findings.extend(more)
     return repo

@@ -10,7 +10,7 @@ from mkdocs.structure.files import File
 
 from kehoach.exports import write_all
 from kehoach.site import build_date, build_pages, checked_repository, new_build, site_context
-from kehoach.site.search import write_index
+from kehoach.site.search import IndexJob
 
 log = logging.getLogger("mkdocs.plugins.kehoach")
 CONTENT = ("plans", "outlines", "resolutions", "organizations.yml", "kehoach.yml")
@@ -47,5 +47,6 @@ def on_post_build(config, **kwargs):
     """Once the site is written: the search index (Pagefind) and the downloads (calendars, registry, tasks)."""
     root, as_of = Path(config["config_file_path"]).parent, build_date()
     ctx, site_dir = site_context(root, as_of), Path(config["site_dir"])
-    write_index(ctx, site_dir)
+    search = IndexJob(ctx, site_dir)  # Pagefind runs while the downloads are written
     write_all(ctx, site_dir / "du-lieu", config.get("site_url") or None)
+    search.wait()

@@ -41,40 +41,38 @@ def event(ctx: Context, row: TaskRow, site_url: str | None) -> Event:
     return ev
 
 
-def calendar(name: str, events: list[Event]) -> bytes:
+def calendar(name: str, events: list[bytes]) -> bytes:
+    """A VCALENDAR around events serialised once each (a task sits in up to three calendars)."""
     cal = Calendar()
     cal.add("prodid", "-//kehoach//Lịch thời hạn//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
-    for ev in events:
-        cal.add_component(ev)
-    return cal.to_ical()
+    head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return head + b"".join(events) + b"END:VCALENDAR" + end
+
+
+def calendar_groups(ctx: Context) -> dict[str, tuple[str, list[TaskRow]]]:
+    """File name -> (calendar name, dated tasks): lich/tat-ca.ics (all), lich/<org>.ics (issued by org),
+    lich/<org>/<unit>.ics (owned by that unit; chu-tri.ics when the organisation itself is the owner)."""
+    tree = ctx.repo.orgs
+    dated = [row for row in task_rows(ctx) if row.due is not None]
+    groups: dict[str, tuple[str, list[TaskRow]]] = {"lich/tat-ca.ics": ("Thời hạn — tất cả văn bản", dated)}
+    for row in dated:
+        issuer = row.entry.doc.issuer
+        groups.setdefault(f"lich/{issuer}.ics", (f"Thời hạn — {tree.label(issuer)}", []))[1].append(row)
+        for ref in dict.fromkeys(row.located.task.owner):
+            found = tree.find_unit(issuer, ref)
+            if found is not None:
+                org, unit = found
+                name = f"lich/{org.key}/{unit.key if unit else 'chu-tri'}.ics"
+                groups.setdefault(name, (f"Thời hạn — {unit.name if unit else org.name}", []))[1].append(row)
+    return groups
 
 
 def calendars(ctx: Context, site_url: str | None = None) -> dict[str, bytes]:
-    """File name -> iCalendar bytes: lich/tat-ca.ics (all), lich/<org>.ics (issued by org), lich/<org>/<unit>.ics
-    (owned by that unit; chu-tri.ics when the organisation itself is the owner)."""
-    tree = ctx.repo.orgs
-    dated = [row for row in task_rows(ctx) if row.due is not None]
-    by_org: dict[str, list[Event]] = {}
-    by_unit: dict[tuple[str, str], list[Event]] = {}
-    everything = []
-    for row in dated:
-        ev = event(ctx, row, site_url)
-        everything.append(ev)
-        by_org.setdefault(row.entry.doc.issuer, []).append(ev)
-        for ref in dict.fromkeys(row.located.task.owner):
-            found = tree.find_unit(row.entry.doc.issuer, ref)
-            if found is not None:
-                org, unit = found
-                by_unit.setdefault((org.key, unit.key if unit else "chu-tri"), []).append(ev)
-    files = {"lich/tat-ca.ics": calendar("Thời hạn — tất cả văn bản", everything)}
-    for org_key, events in by_org.items():
-        files[f"lich/{org_key}.ics"] = calendar(f"Thời hạn — {tree.label(org_key)}", events)
-    for (org_key, unit_key), events in by_unit.items():
-        org = tree.get(org_key)
-        unit = next((u for u in org.units if u.key == unit_key), None)
-        files[f"lich/{org_key}/{unit_key}.ics"] = calendar(f"Thời hạn — {unit.name if unit else org.name}", events)
-    return files
+    """File name -> iCalendar bytes, for every group of calendar_groups()."""
+    serialised = {row.uid: event(ctx, row, site_url).to_ical() for row in task_rows(ctx) if row.due is not None}
+    return {name: calendar(title, [serialised[row.uid] for row in rows])
+            for name, (title, rows) in calendar_groups(ctx).items()}

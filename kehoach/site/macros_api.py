@@ -89,7 +89,7 @@ def upcoming(ctx, page: str, as_of: dt.date, days: int = 30) -> str:
 def downloads(ctx, page: str) -> str:
     """The download list: raw HTML links (files written after the build, which MkDocs cannot check)."""
     from ..exports import ICS_ALL, REGISTRY, TASKS_CSV
-    from ..exports.calendar import calendars
+    from ..exports.calendar import calendar_groups
 
     def a(path: str, text: str) -> str:
         return f'<a href="{asset_url(page, "du-lieu/" + path)}" download>{escape(text)}</a>'
@@ -98,7 +98,7 @@ def downloads(ctx, page: str) -> str:
     out = [f"- {a(ICS_ALL, 'Lịch thời hạn của mọi văn bản (.ics)')}",
            f"- {a(TASKS_CSV, 'Bảng nhiệm vụ cho Excel (.csv)')}",
            f"- {a(REGISTRY, 'Sổ đăng ký văn bản (registry.json)')}", "", "### Lịch theo tổ chức và đơn vị", ""]
-    names = sorted(calendars(ctx))
+    names = sorted(calendar_groups(ctx))
     for name in names:
         parts = name[len("lich/"):-len(".ics")].split("/")
         if len(parts) == 1 and parts[0] != "tat-ca":

@@ -80,16 +80,31 @@ def record_html(rec: dict) -> str:
             f'<body>{meta}<main data-pagefind-body>{html.escape(rec["content"])}</main></body></html>')
 
 
-def write_index(ctx, site_dir: Path) -> int:
-    """Write site_dir/pagefind/; returns the number of records."""
-    records = [record(e, ctx) for e in ctx.repo.entries]
-    with tempfile.TemporaryDirectory(prefix="kehoach-search-") as tmp:
-        for rec in records:
-            page = Path(tmp) / rec["url"].strip("/") / "index.html"
+class IndexJob:
+    """Pagefind indexing in the background, so the build can write its downloads meanwhile."""
+
+    def __init__(self, ctx, site_dir: Path):
+        self._tmp = tempfile.TemporaryDirectory(prefix="kehoach-search-")
+        self.count = 0
+        for entry in ctx.repo.entries:  # one record at a time: 10,000 records held at once cost ~100 MB
+            rec = record(entry, ctx)
+            self.count += 1
+            page = Path(self._tmp.name) / rec["url"].strip("/") / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(record_html(rec), encoding="utf-8")
-        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(site_dir / "pagefind"),
-                              "--force-language", "vi", "--quiet"], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise SearchIndexError(f"Không tạo được chỉ mục tìm kiếm (Pagefind): {(run.stderr or run.stdout).strip()[-500:]}")
-    return len(records)
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", self._tmp.name, "--output-path", str(site_dir / "pagefind"),
+             "--force-language", "vi", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def wait(self) -> int:
+        """Wait for Pagefind; returns the number of records, raises SearchIndexError when it failed."""
+        out, err = self._process.communicate()
+        self._tmp.cleanup()
+        if self._process.returncode != 0:
+            raise SearchIndexError(f"Không tạo được chỉ mục tìm kiếm (Pagefind): {(err or out).strip()[-500:]}")
+        return self.count
+
+
+def write_index(ctx, site_dir: Path) -> int:
+    """Write site_dir/pagefind/; returns the number of records."""
+    return IndexJob(ctx, site_dir).wait()
