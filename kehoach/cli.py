@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--files", nargs="*", type=Path, default=None,
                        help="Chỉ báo các phát hiện trong những tệp này (vẫn nạp cả kho để xác định tham chiếu).")
     check.add_argument("--show-acknowledged", action="store_true", help="Hiện cả các phát hiện đã được ghi nhận.")
+    check.add_argument("--no-cache", action="store_true",
+                       help="Đọc lại mọi tệp, không dùng bộ nhớ đệm (~/.cache/kehoach) của lần chạy trước.")
 
     normalize = sub.add_parser("normalize", help="Chuẩn hóa tệp về Unicode NFC (không đổi chữ nào của lời văn).")
     normalize.add_argument("files", nargs="+", type=Path, help="Các tệp cần chuẩn hóa.")
@@ -101,7 +103,7 @@ def cmd_check(args) -> int:
     if not is_repository(args.root):
         return 2
     as_of = args.as_of or dt.date.today()
-    result = run_checks(load_repository(args.root), as_of)
+    result = run_checks(load_repository(args.root, cache=not args.no_cache), as_of)
     findings = result.findings
     if args.files is not None:  # pre-commit passes the changed files, relative to the working directory
         root = args.root.resolve()

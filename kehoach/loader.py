@@ -6,10 +6,10 @@ or loaded as far as it can be, so one broken file never hides the findings of th
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +22,7 @@ from .dates import find_deadline_phrases, written_dates
 from .federation import remote_entries
 from .findings import Finding
 from .frontmatter import explain_yaml_error, load_yaml, node_line, split
+from .load_cache import LoadCache, content_digest
 from .model import Document, OrganizationsFile
 from .orgs import OrgTree
 from .plain import PlainText
@@ -176,12 +177,28 @@ class RawDocument:
     front: str
     front_line: int
     analysis: tuple | None = None  # (plain text state, citations, deadline phrases, dates), when precomputed
+    digest: bytes = b""  # of the file's bytes, the load cache's key
+
+    def cache_record(self) -> tuple:
+        """What the load cache keeps: the parsed front matter and the text scans, not the file's text."""
+        (_, text, has_markup), citations, phrases, dates = self.analysis
+        return self.data, text if has_markup else None, citations, phrases, dates
 
 
-def read_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[RawDocument | None, list[Finding]]:
+_MISS = object()  # read_document(cached_only=True) on a file the cache does not hold
+
+
+def read_document(root: Path, file: Path, kind: str, folder: Path, cache: LoadCache | None = None,
+                  cached_only: bool = False):
+    """(RawDocument or None, findings); with `cached_only`, _MISS unless the cache holds this exact file."""
     rel = file.relative_to(root).as_posix()
     key = file.relative_to(folder).with_suffix("").as_posix()
-    text, findings = decode(file.read_bytes(), rel)
+    content = file.read_bytes()
+    digest = content_digest(content)
+    record = cache.get(rel, digest) if cache is not None else None
+    if record is None and cached_only:
+        return _MISS
+    text, findings = decode(content, rel)
     if text is None:
         return None, findings
     parts = split(text)
@@ -189,6 +206,11 @@ def read_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[RawD
         findings.append(Finding("S001", rel, 1, "Thiếu phần đầu văn bản (front matter) giữa hai dòng «---».",
                                 hint="Tệp phải bắt đầu bằng dòng «---», các trường YAML, rồi dòng «---».", document=key))
         return None, findings
+    if record is not None:
+        data, marked, citations, phrases, dates = record
+        plain_state = (parts.body, parts.body if marked is None else marked, marked is not None)
+        return RawDocument(rel, key, kind, data, parts.body, parts.body_line, parts.front, parts.front_line,
+                           (plain_state, citations, phrases, dates), digest), findings
     try:
         data = load_yaml(parts.front)
     except yaml.YAMLError as e:
@@ -199,7 +221,8 @@ def read_document(root: Path, file: Path, kind: str, folder: Path) -> tuple[RawD
     if not isinstance(data, dict):
         findings.append(Finding("S001", rel, parts.front_line, "Phần đầu văn bản phải là các cặp «tên: giá trị».", document=key))
         return None, findings
-    return RawDocument(rel, key, kind, data, parts.body, parts.body_line, parts.front, parts.front_line), findings
+    return RawDocument(rel, key, kind, data, parts.body, parts.body_line, parts.front, parts.front_line,
+                       digest=digest), findings
 
 
 def validate_document(raw: RawDocument) -> tuple[Entry | None, list[Finding]]:
@@ -238,7 +261,7 @@ def document_files(root: Path) -> list[tuple[Path, str, Path]]:
 def _read_and_analyse(job) -> tuple[RawDocument | None, list[Finding]]:
     """Worker: the per-file work (decoding, YAML, text scans), returned as plain data."""
     raw, findings = read_document(*job)
-    if raw is not None:
+    if raw is not None and raw.analysis is None:
         plain = PlainText(raw.body)
         dates = [(m.groupdict(), m.group(0), m.start()) for m in written_dates(plain.text)]
         raw.analysis = (plain.__getstate__(), find_citations(plain), find_deadline_phrases(plain.text), dates)
@@ -249,49 +272,69 @@ def _read_and_analyse(job) -> tuple[RawDocument | None, list[Finding]]:
 PARALLEL_THRESHOLD = 400
 
 
-@contextmanager
+@contextlib.contextmanager
 def gc_paused():
     """Pause the cyclic garbage collector for a batch that allocates many small acyclic objects.
 
     Loading 10,000 documents otherwise triggers hundreds of full collections (about 20% of the time).
+    What the batch made is then frozen: the first collection after it would otherwise walk every one
+    of those objects (a second at 10,000 documents), and the checks that follow would walk them again.
+    The next batch thaws them first, so a long-lived process (`mkdocs serve`) still frees old cycles.
     """
     was_enabled = gc.isenabled()
     gc.disable()
+    gc.unfreeze()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
 
-def _collect(repo: Repository, raws) -> None:
+def _collect(repo: Repository, raws, cache: LoadCache | None) -> None:
     for raw, file_findings in raws:
         repo.findings.extend(file_findings)
         if raw is not None:
+            if cache is not None and raw.analysis is not None:
+                cache.put(raw.path, raw.digest, raw.cache_record())
             entry, more = validate_document(raw)
             repo.findings.extend(more)
             if entry is not None:
                 repo.entries.append(entry)
 
 
-def load_repository(root: Path | str, jobs: int | None = None) -> Repository:
-    """Load everything under `root`. Large repositories are read and analysed on every core."""
+def load_repository(root: Path | str, jobs: int | None = None, cache: bool = False) -> Repository:
+    """Load everything under `root`. Large repositories are read and analysed on every core.
+
+    With `cache`, files unchanged since the last cached run skip YAML and the text scans (load_cache).
+    """
     with gc_paused():
-        return _load_repository(Path(root), jobs)
+        return _load_repository(Path(root), jobs, LoadCache(Path(root)) if cache else None)
 
 
-def _load_repository(root: Path, jobs: int | None) -> Repository:
+def _load_repository(root: Path, jobs: int | None, cache: LoadCache | None) -> Repository:
     orgs, findings = load_organizations(root)
     repo = Repository(root=root, orgs=orgs, findings=findings)
     files = [(root, f, kind, folder) for f, kind, folder in document_files(root)]
+    # unchanged files come from the cache; only the others are parsed
+    found = [read_document(*job, cache=cache, cached_only=True) for job in files] if cache else [_MISS] * len(files)
+    misses = [job for job, result in zip(files, found) if result is _MISS]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and len(misses) >= PARALLEL_THRESHOLD:
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
             # imap, not map: each chunk is validated as it arrives, so the pickled results of the
             # whole repository are never held at once (map doubled the peak memory).
-            _collect(repo, pool.imap(_read_and_analyse, files, chunksize=max(1, len(files) // (workers * 16))))
-    else:
-        _collect(repo, (read_document(*job) for job in files))
+            parsed = pool.imap(_read_and_analyse, misses, chunksize=max(1, len(misses) // (workers * 16)))
+        elif cache is not None:  # analysed now rather than lazily, so that the next run finds it cached
+            parsed = map(_read_and_analyse, misses)
+        else:
+            parsed = (read_document(*job) for job in misses)
+        # in file order, whatever came from the cache: a warm run reports exactly what a cold one does
+        _collect(repo, (next(parsed) if result is _MISS else result for result in found), cache)
+    if cache is not None:
+        cache.save()
     repo.remote, more = remote_entries(root, Entry)
     repo.findings.extend(more)
     return repo

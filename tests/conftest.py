@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 CONTENT = ("organizations.yml", "plans", "outlines", "resolutions")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_load_cache(tmp_path_factory):
+    """The checker's load cache (and that of every kehoach or mkdocs the tests start) stays out of $HOME."""
+    os.environ["KEHOACH_CACHE_DIR"] = str(tmp_path_factory.mktemp("kehoach-cache"))
 
 
 @pytest.fixture()

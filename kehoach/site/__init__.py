@@ -43,7 +43,7 @@ def checked_repository(root: Path, as_of: dt.date) -> Result:
     key = (str(root.resolve()), as_of)
     if key not in _shared:
         new_build()
-        _shared[key] = run_checks(load_repository(root), as_of)
+        _shared[key] = run_checks(load_repository(root, cache=True), as_of)  # `mkdocs serve` reloads re-read only edits
     return _shared[key]
 
 

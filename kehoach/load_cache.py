@@ -1,0 +1,88 @@
+"""A cache of the per-file load work (YAML, text scans), so a repeated run re-reads only what changed.
+
+It lives in the user's cache directory, never in the repository: it is a pickle, and a pickle that
+arrived in a pull request must never be loaded. Records are keyed by path and content hash and the
+whole file is dropped when kehoach's own code, Python or PyYAML changes. A cache that cannot be
+read or written is ignored: it only ever saves time, it never changes a result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CACHE_ENV = "KEHOACH_CACHE_DIR"
+PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    """$KEHOACH_CACHE_DIR, else $XDG_CACHE_HOME/kehoach, else ~/.cache/kehoach."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path(os.path.expanduser("~")) / ".cache"
+    return Path(base) / "kehoach"
+
+
+def content_digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Changes whenever the code that produced a record may have changed."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{sys.version}|{yaml.__version__}".encode())
+    for source in sorted(PACKAGE.rglob("*.py")):
+        h.update(source.relative_to(PACKAGE).as_posix().encode())
+        h.update(source.read_bytes())
+    return h.hexdigest()
+
+
+class LoadCache:
+    """Records of one repository: relative path → (content digest, record)."""
+
+    def __init__(self, root: Path):
+        name = hashlib.blake2b(str(root.resolve()).encode(), digest_size=10).hexdigest()
+        self.file = cache_dir() / f"load-{name}.pickle"
+        self.old: dict[str, tuple[bytes, tuple]] = self._read()
+        self.new: dict[str, tuple[bytes, tuple]] = {}
+
+    def _read(self) -> dict:
+        try:
+            with open(self.file, "rb") as f:
+                fingerprint, records = pickle.load(f)
+        except Exception:  # missing, truncated, foreign or from another version: start afresh
+            return {}
+        return records if fingerprint == code_fingerprint() and isinstance(records, dict) else {}
+
+    def __bool__(self) -> bool:
+        return bool(self.old)
+
+    def get(self, path: str, digest: bytes) -> tuple | None:
+        found = self.old.get(path)
+        return found[1] if found is not None and found[0] == digest else None
+
+    def put(self, path: str, digest: bytes, record: tuple) -> None:
+        self.new[path] = (digest, record)
+
+    def save(self) -> None:
+        """Write the records of this run, atomically, when they differ from what was read."""
+        if self.new.keys() == self.old.keys() and all(self.old[k][0] == v[0] for k, v in self.new.items()):
+            return
+        tmp = None
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".load-")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((code_fingerprint(), self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.file)
+        except OSError:  # a read-only home or a full disk costs speed, not correctness
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,100 @@
+"""The load cache saves time and nothing else: a warm run reports exactly what a cold one does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+from pathlib import Path
+
+import pytest
+
+from kehoach import load_cache
+from kehoach.checks import run_checks
+from kehoach.load_cache import LoadCache
+from kehoach.loader import PARALLEL_THRESHOLD, load_repository
+from kehoach.synthetic import generate
+
+from helpers import cli, cli_json, line_containing
+
+AS_OF = dt.date(2023, 3, 16)
+
+
+@pytest.fixture()
+def cache_dir(tmp_path_factory, monkeypatch) -> Path:
+    where = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(where))
+    return where
+
+
+def outcome(root: Path, **load) -> tuple:
+    """Everything a run reports and everything the site is built from, in order."""
+    result = run_checks(load_repository(root, **load), AS_OF)
+    entries = [(e.key, e.path, e.doc.model_dump_json(), e.body, e.plain.text,
+                [(c.symbol, c.start, c.end) for c in e.citations], e.deadline_phrases,
+                [(m.group(0), m.start()) for m in e.written_dates]) for e in result.context.repo.entries]
+    return [(f.code, f.path, f.line, f.message, f.acknowledged) for f in result.findings], entries
+
+
+def test_warm_run_equals_cold_run_on_the_repository(repo_copy, cache_dir):
+    cold = outcome(repo_copy)
+    first = outcome(repo_copy, cache=True)
+    files = list(cache_dir.glob("load-*.pickle"))
+    assert len(files) == 1, "the first cached run writes one cache file, in the cache directory"
+    assert not list(repo_copy.rglob("*.pickle")), "nothing is cached inside the repository"
+    warm = outcome(repo_copy, cache=True)
+    assert cold == first == warm
+    assert len(LoadCache(repo_copy).old) == len(cold[1]) > 0
+
+
+def test_an_edited_file_is_read_again(repo_copy, cache_dir):
+    outcome(repo_copy, cache=True)
+    plan = repo_copy / "plans" / "duk-hanoi-dh" / "kh-90-2023.md"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("trước ngày 10/3/2023", "trước ngày 30/02/2023", 1), encoding="utf-8")
+    edited = outcome(repo_copy, cache=True)
+    assert edited == outcome(repo_copy)
+    line = line_containing(plan, "30/02/2023")
+    assert any(code == "D201" and path.endswith("kh-90-2023.md") and at == line for code, path, at, *_ in edited[0])
+
+
+def test_a_broken_cache_file_is_ignored(repo_copy, cache_dir):
+    cold = outcome(repo_copy)
+    outcome(repo_copy, cache=True)
+    cached = LoadCache(repo_copy).file
+    for garbage in (b"", b"not a pickle", pickle.dumps(("fingerprint", ["wrong shape"]))):
+        cached.write_bytes(garbage)
+        assert outcome(repo_copy, cache=True) == cold
+
+
+def test_records_from_other_code_are_dropped(repo_copy, cache_dir, monkeypatch):
+    outcome(repo_copy, cache=True)
+    assert LoadCache(repo_copy)
+    monkeypatch.setattr(load_cache, "code_fingerprint", lambda: "another version of kehoach")
+    assert not LoadCache(repo_copy), "a cache written by other code is not used"
+
+
+def test_partial_cache_with_worker_pool_keeps_file_order(tmp_path, cache_dir):
+    root = generate(tmp_path / "repo", PARALLEL_THRESHOLD + 200)
+    outcome(root, cache=True, jobs=2)
+    changed = sorted(root.glob("plans/**/*.md"))[:PARALLEL_THRESHOLD + 5]  # enough misses to use the pool
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8").replace("hoàn thành", "hoàn thành xong", 1), encoding="utf-8")
+    (sorted(root.glob("plans/**/*.md"))[-1]).unlink()
+    assert outcome(root, cache=True, jobs=2) == outcome(root, jobs=1)
+
+
+def test_cli_uses_the_cache_and_can_skip_it(repo_copy, cache_dir):
+    first = cli_json(repo_copy, "2023-03-16")
+    assert list(cache_dir.glob("load-*.pickle"))
+    assert cli_json(repo_copy, "2023-03-16") == first
+    LoadCache(repo_copy).file.unlink()
+    out = cli("check", "--root", str(repo_copy), "--as-of", "2023-03-16", "--no-cache", "--format", "json")
+    assert out.returncode in (0, 1) and not list(cache_dir.glob("load-*.pickle"))
+
+
+def test_an_unwritable_cache_directory_costs_only_speed(repo_copy, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file-not-a-directory"
+    blocker.write_text("x")
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(blocker / "cache"))
+    assert outcome(repo_copy, cache=True) == outcome(repo_copy)
+    assert blocker.read_text() == "x"
