@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 
 def define_env(env):
     from kehoach.site import build_date, macros_api, site_context
@@ -49,3 +51,18 @@ def define_env(env):
     def downloads() -> str:
         """Danh sách tệp tải về: lịch .ics (chung, theo tổ chức, theo đơn vị), bảng nhiệm vụ .csv, registry.json."""
         return macros_api.downloads(ctx, page())
+
+
+def on_pre_page_macros(env):
+    """Try the page's macros first: a mistake stops the build with file, line and a hint, not a traceback."""
+    from kehoach.site.macro_check import find_problem, source_line
+
+    page, render = env.page, env.page.meta.get("render_macros")
+    if render is False or not (render or env.config["render_by_default"] or env.force_page_rendering(page.file.src_path)):
+        return
+    problem = find_problem(env.env, env.markdown, {**env.variables, **page.meta}, list(env.macros))
+    if problem is not None:
+        file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
+        line = source_line(file_text, env.markdown, problem.line)
+        where = f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
+        raise PluginError(f"{where}: {problem.message} {problem.hint}".strip())

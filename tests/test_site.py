@@ -24,20 +24,27 @@ def test_mkdocs_build_strict_produces_a_page_per_document(tmp_path):
     assert "fonts.googleapis.com" not in index
 
 
-def test_a_mistyped_macro_fails_the_build(tmp_path):
+PAGE_WITH_MACROS = "---\nrender_macros: true\n---\n# Trang\n\n{{ doc_link('21-NQ/TW') }}\n\n%s\n"
+
+
+def test_a_mistyped_macro_fails_the_build_with_file_line_and_no_traceback(tmp_path):
     def typo(root):
-        (root / "docs" / "sai.md").write_text("---\nrender_macros: true\n---\n{{ doc_lnk('21-NQ/TW') }}\n", encoding="utf-8")
+        (root / "docs" / "sai.md").write_text(PAGE_WITH_MACROS % "{{ doc_lnk('21-NQ/TW') }}", encoding="utf-8")
 
     code, err, _ = build_copy(tmp_path, typo)
-    assert code != 0 and "doc_lnk" in err
+    assert code != 0
+    assert "docs/sai.md:8: «doc_lnk» không phải macro nào của kho. Có phải «doc_link»?" in err
+    assert "Traceback" not in err and "jinja2" not in err
 
 
-def test_a_macro_naming_no_document_fails_the_build(tmp_path):
+def test_a_macro_naming_no_document_fails_the_build_with_file_and_line(tmp_path):
     def missing(root):
-        (root / "docs" / "sai.md").write_text("---\nrender_macros: true\n---\n{{ doc_link('999-NQ/TW') }}\n", encoding="utf-8")
+        (root / "docs" / "sai.md").write_text(PAGE_WITH_MACROS % "{{ doc_link('999-NQ/TW') }}", encoding="utf-8")
 
     code, err, _ = build_copy(tmp_path, missing)
-    assert code != 0 and "999-NQ/TW" in err
+    assert code != 0
+    assert "docs/sai.md:8: doc_link: không có văn bản «999-NQ/TW»." in err
+    assert "Traceback" not in err
 
 
 def test_braces_in_official_text_are_printed_as_written(tmp_path):
