@@ -138,6 +138,9 @@ def test_new_plan_passes_the_checker_and_appears_on_the_site(tmp_path):
         made["path"] = root / "plans" / "duk-hanoi-dh" / "kh-91-2023.md"
         check = cli("check", "--root", str(root), "--as-of", "2023-03-15", "--files", str(made["path"]))
         assert check.returncode == 0 and "lỗi" not in check.stdout.split("Tổng cộng")[0], check.stdout
+        # the signer's name is left for the editor, and the checker says where it goes
+        signer_line = line_containing(made["path"], "name: \"\"")
+        assert f"kh-91-2023.md:{signer_line}: thông tin M301: Bản văn không cho biết người ký." in check.stdout
 
     code, err, site = build_copy(tmp_path, scaffold, env={"KEHOACH_AS_OF": "2023-03-15"})
     assert code == 0, err[-2000:]

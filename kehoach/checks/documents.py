@@ -57,11 +57,13 @@ def metadata(ctx: Context) -> None:
             ctx.add("S006", e, 1, f"Tên tệp «{name}» không khớp số hiệu và năm của văn bản (nên là «{want}»).",
                     hint=f"Đổi tên tệp thành {want}.md.", subject=e.key)
         if e.kind != "resolution":
+            signed = d.signer is not None and bool((d.signer.name or "").strip())  # a scaffold leaves name: ""
             missing = [label for label, value in (("số", d.number if d.type != "ĐC" else "-"),
-                                                  ("ngày ban hành", d.date), ("người ký", d.signer if e.kind == "plan" else "-"))
+                                                  ("ngày ban hành", d.date), ("người ký", signed if e.kind == "plan" else "-"))
                        if not value]
             if missing:
-                ctx.add("M301", e, 1, f"Bản văn không cho biết {', '.join(missing)}.",
+                line = e.field_line("signer", "name") if missing == ["người ký"] and d.signer else None
+                ctx.add("M301", e, line or 1, f"Bản văn không cho biết {', '.join(missing)}.",
                         hint="Bổ sung khi có bản gốc; không tự suy đoán.", subject=",".join(missing))
 
 
