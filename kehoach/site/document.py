@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from ..doctypes import type_name
 from ..findings import Finding
@@ -46,9 +47,11 @@ def header(entry: Entry, ctx, as_of: dt.date) -> list[str]:
     out = [f"# {escape(heading(entry, tree))}", ""]
     if d.title:
         out += [f"**{escape(d.title)}**", "{: .kh-editorial }", ""]
-    out += ['<div class="kh-card kh-editorial" markdown>', "", "| | |", "|---|---|"]
-    out += [f"| {k} | {escape(v)} |" for k, v in rows]
-    out += ["", "</div>", ""]
+    # an HTML table, because a Markdown table must have a header row and this card has none to give;
+    # the table itself has no class so that Material still styles it
+    out += ['<div class="kh-card kh-editorial"><table>']
+    out += [f'<tr><th scope="row">{k}</th><td>{html.escape(v, quote=False).replace("{", "&#123;")}</td></tr>' for k, v in rows]
+    out += ["</table></div>", ""]
     return out
 
 
