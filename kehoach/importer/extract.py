@@ -33,7 +33,11 @@ SUBORDINATE_WORDS = ("cap uy truc thuoc", "cap uy co so", "to chuc co so dang", 
                      "dang bo, chi bo co so", "chi bo, dang bo co so", "dang uy, chi bo co so", "cac co so dang",
                      "cap uy cac to chuc co so")
 LEAD_IN = re.compile(r"^\W*(Thực hiện|Căn cứ|Triển khai)")
-NOT_OWNER_BEFORE = re.compile(r"(gửi|về|qua|tới|cho|của|tham mưu|báo cáo|với|dự)\s*(các\s+)?\(?\s*$", re.I)
+# units named right after these are reported to, consulted or cited, not acting («gửi về Ban …», «trình Ban …»);
+# «Đối với X» is the opposite: it introduces the units a section addresses
+NOT_OWNER_BEFORE = re.compile(r"(gửi|về|qua|tới|cho|của|tham mưu|báo cáo|trình|(?<!đối )với|dự)\s*(các\s+)?\(?\s*$", re.I)
+# «Đối với Đảng ủy Khối»: a section addressed to the issuing committee itself
+FOR_THE_COMMITTEE = re.compile(r"đối với (ban chấp hành |ban thường vụ )?đảng (ủy|uỷ|bộ) khối\s*:?\s*$", re.I)
 
 
 @dataclass
@@ -97,7 +101,8 @@ def infer_issuer(tree: OrgTree, header: str) -> str | None:
     return best[1] if best else None
 
 
-def _unit_mentions(tree: OrgTree, org_key: str, sentence: str) -> list[tuple[int, str]]:
+def _unit_mentions(tree: OrgTree, org_key: str, sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit key) of every unit of the organisation named in `sentence`, by position."""
     org = tree.get(org_key)
     folded = fold(sentence)
     found = []
@@ -106,12 +111,31 @@ def _unit_mentions(tree: OrgTree, org_key: str, sentence: str) -> list[tuple[int
         names |= {n.rsplit(" Đảng ủy Khối", 1)[0] for n in names if " Đảng ủy Khối" in n}
         for name in names:
             for m in re.finditer(re.escape(fold(name)), folded):
-                found.append((m.start(), unit.key))
+                found.append((m.start(), m.end(), unit.key))
         if unit.kind == "subordinates":
             for words in SUBORDINATE_WORDS:
                 for m in re.finditer(re.escape(words), folded):
-                    found.append((m.start(), unit.key))
+                    found.append((m.start(), m.end(), unit.key))
     return sorted(found)
+
+
+LIST_MARK = re.compile(r"^[\s\-+•*]*((\d+(\.\d+)*|[a-zđ]|[IVX]+)[.)]\s*)?")
+BETWEEN_SUBJECTS = re.compile(r"^(\s|,|va|cung|cac)*$")  # folded: «Ban Tuyên giáo, Ủy ban Kiểm tra và Đoàn Khối»
+
+
+def _subjects(tree: OrgTree, org_key: str, text: str) -> list[str]:
+    """Units the text opens with, as the subject of its sentence («1. Ban Tuyên giáo …, UBKT … và Đoàn Khối chịu …»)."""
+    folded = fold(text)
+    at, keys = LIST_MARK.match(text).end(), []
+    for start, end, key in sorted(_unit_mentions(tree, org_key, text), key=lambda m: (m[0], -m[1])):
+        if start < at:  # a shorter name inside one already taken (the longest at each place comes first)
+            continue
+        if not BETWEEN_SUBJECTS.match(folded[at:start]):
+            break
+        if key not in keys:
+            keys.append(key)
+        at = end
+    return keys
 
 
 HEADING_LINE = re.compile(r"^\s*(#+\s|\d+(\.\d+)*\.\s|[IVX]+\.\s|[a-zđ]\)\s|[-+•]\s*Đối với)|:\s*$")
@@ -120,7 +144,7 @@ HEADING_LINE = re.compile(r"^\s*(#+\s|\d+(\.\d+)*\.\s|[IVX]+\.\s|[a-zđ]\)\s|[-+
 def _actors(tree: OrgTree, org_key: str, text: str) -> list[str]:
     """Units named in `text` as the ones acting (not those reported to: «gửi về Ban …», «tham mưu Ban …»)."""
     keys = []
-    for pos, key in _unit_mentions(tree, org_key, text):
+    for pos, _, key in _unit_mentions(tree, org_key, text):
         if not NOT_OWNER_BEFORE.search(text[:pos]) and key not in keys:
             keys.append(key)
     return keys
@@ -144,15 +168,24 @@ def guess_owners(tree: OrgTree, org_key: str, plain: str, start: int, end: int) 
     folded = fold(sentence)
     lead = folded.find("chu tri")
     if lead > 0:
-        before = [key for pos, key in _unit_mentions(tree, org_key, sentence) if pos < lead]
+        before = [key for pos, _, key in _unit_mentions(tree, org_key, sentence) if pos < lead]
         if before:
             return [before[-1]], True
+    subjects = _subjects(tree, org_key, sentence)
+    if subjects:
+        return subjects, True
     named = _actors(tree, org_key, sentence)
     if named:
         return named[:1], len(named) == 1
+    # a sentence without a subject continues its paragraph's first one («… chịu trách nhiệm …. Đồng thời, tham mưu …»)
+    subjects = _subjects(tree, org_key, plain[line_start:s])
+    if subjects:
+        return subjects, False
     lines = plain[:line_start].split("\n")
     for line in reversed(lines[-40:]):
         if HEADING_LINE.search(line):
+            if FOR_THE_COMMITTEE.search(_clean(line).rstrip(" *")):
+                return [org_key], False
             named = _actors(tree, org_key, line)
             if named:
                 return named, False
