@@ -83,6 +83,7 @@ class LoadCache:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump((code_fingerprint(), self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.file)
-        except OSError:  # a read-only home or a full disk costs speed, not correctness
+        except (OSError, pickle.PicklingError, RecursionError, TypeError):
+            # a read-only home, a full disk or data pickle cannot hold costs speed, not correctness
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)

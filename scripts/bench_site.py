@@ -37,7 +37,9 @@ print(json.dumps({"peak_mb": peak / 1024}))
 
 def build(project: Path, site: Path) -> tuple[float, float]:
     """(seconds, peak MB) of one strict build."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF="2023-01-01")
+    # a first build, as on a fresh clone: the load cache starts empty, beside the project, and goes with it
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF="2023-01-01",
+               KEHOACH_CACHE_DIR=str(project.parent / f"cache-{site.name}"))
     start = time.perf_counter()
     run = subprocess.run([sys.executable, "-c", BUILD, str(site)], cwd=project, env=env, check=True,
                          capture_output=True, text=True)

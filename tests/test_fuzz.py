@@ -56,12 +56,22 @@ shutil.copy2(ROOT / "organizations.yml", WORKDIR / "organizations.yml")
 TARGET = WORKDIR / "plans" / "duk-hanoi-dh" / "kh-90-2023.md"
 
 
+def loaded(repo) -> tuple:
+    return ([(f.code, f.path, f.line, f.message) for f in repo.findings],
+            [(e.key, e.doc.model_dump_json(), e.plain.text, [(c.symbol, c.start) for c in e.citations],
+              e.deadline_phrases, [m.group(0) for m in e.written_dates]) for e in repo.entries])
+
+
 def check_bytes(data: bytes, organizations: bytes | None = None) -> None:
     """Load and check a repository holding this one file; every outcome must be findings or pages."""
     TARGET.write_bytes(data)
     orgs = WORKDIR / "organizations.yml"
     orgs.write_bytes(organizations if organizations is not None else (ROOT / "organizations.yml").read_bytes())
     result = run_checks(load_repository(WORKDIR, jobs=1), dt.date(2023, 3, 16))
+    # the load cache, filled then read, changes nothing the loader reports
+    plain = loaded(result.context.repo)
+    assert loaded(load_repository(WORKDIR, jobs=1, cache=True)) == plain
+    assert loaded(load_repository(WORKDIR, jobs=1, cache=True)) == plain
     for f in result.findings:
         assert f.code in CHECKS and f.path and f.message, f
         assert str(WORKDIR) not in f.message  # messages name repository paths, never the machine's
