@@ -13,12 +13,14 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 CACHE_ENV = "KEHOACH_CACHE_DIR"
+STALE_AFTER_DAYS = 30  # caches of repositories not loaded for this long (old clones, temporary copies) are removed
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -60,7 +62,13 @@ class LoadCache:
                 fingerprint, records = pickle.load(f)
         except Exception:  # missing, truncated, foreign or from another version: start afresh
             return {}
-        return records if fingerprint == code_fingerprint() and isinstance(records, dict) else {}
+        if fingerprint != code_fingerprint() or not isinstance(records, dict):
+            return {}
+        try:
+            os.utime(self.file)  # in use: not stale, whether or not this run changes it
+        except OSError:
+            pass
+        return records
 
     def __bool__(self) -> bool:
         return bool(self.old)
@@ -83,7 +91,17 @@ class LoadCache:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump((code_fingerprint(), self.new), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.file)
+            self._prune()
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             # a read-only home, a full disk or data pickle cannot hold costs speed, not correctness
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
+
+    def _prune(self) -> None:
+        cutoff = time.time() - STALE_AFTER_DAYS * 86400
+        for other in self.file.parent.glob("load-*.pickle"):
+            try:
+                if other != self.file and other.stat().st_mtime < cutoff:
+                    other.unlink()
+            except OSError:
+                pass

@@ -98,3 +98,15 @@ def test_an_unwritable_cache_directory_costs_only_speed(repo_copy, tmp_path, mon
     monkeypatch.setenv("KEHOACH_CACHE_DIR", str(blocker / "cache"))
     assert outcome(repo_copy, cache=True) == outcome(repo_copy)
     assert blocker.read_text() == "x"
+
+
+def test_caches_of_repositories_unused_for_a_month_are_removed(repo_copy, cache_dir):
+    import os
+    import time
+
+    old, recent = cache_dir / "load-0000000000old.pickle", cache_dir / "load-000000recent.pickle"
+    for path, days in ((old, load_cache.STALE_AFTER_DAYS + 1), (recent, 1)):
+        path.write_bytes(b"x")
+        os.utime(path, (time.time() - days * 86400,) * 2)
+    outcome(repo_copy, cache=True)
+    assert not old.exists() and recent.exists() and LoadCache(repo_copy).file.exists()
