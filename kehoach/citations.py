@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .dates import DateError, make_date
 from .doctypes import DOC_TYPES, canonical_type, type_for_word
@@ -20,8 +20,10 @@ _LETTER = r"A-Za-zĐđÐð"
 
 # Anchored on the symbol itself ("21-NQ/TW"), which starts with a digit: scanning for a digit is
 # fast, whereas optional leading words would make the engine try every position of the text.
+# "\d\d{0,3}", not "\d{1,4}": a pattern that opens with a plain character set lets the engine
+# jump from digit to digit.
 SYMBOL_RE = re.compile(
-    rf"(?P<nums>\d{{1,4}}(?:\s*,\s*\d{{1,4}})*)\s*-\s*(?P<type>[{_LETTER}]{{1,4}})\s*/\s*(?P<code>[{_LETTER}]{{2,8}})\b"
+    rf"(?P<nums>\d\d{{0,3}}(?:\s*,\s*\d{{1,4}})*)\s*-\s*(?P<type>[{_LETTER}]{{1,4}})\s*/\s*(?P<code>[{_LETTER}]{{2,8}})\b"
 )
 _PREFIX_RE = re.compile(rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s+)?$", re.IGNORECASE)
 _TAIL_RE = re.compile(
@@ -61,6 +63,22 @@ class Citation:
     @property
     def symbol(self) -> str:
         return f"{self.number}-{self.type or self.type_written}/{self.code}"
+
+    def as_record(self) -> tuple:
+        """Built-in values only, in field order (the load cache stores these)."""
+        values = list(self.__dict__.values())
+        values[_DATE_FIELD] = self.date.toordinal() if self.date else None
+        return tuple(values)
+
+    @classmethod
+    def from_record(cls, values: tuple) -> Citation:
+        citation = cls(*values)
+        if citation.date is not None:
+            citation.date = dt.date.fromordinal(citation.date)
+        return citation
+
+
+_DATE_FIELD = [f.name for f in fields(Citation)].index("date")
 
 
 def _cited_date(m: re.Match) -> dt.date | None:

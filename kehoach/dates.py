@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -16,20 +17,18 @@ LONG_DATE = r"(?:ngày\s+)?(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\
 ANY_DATE = rf"(?:{LONG_DATE}|(?:ngày\s+)?{SHORT_DATE})"
 
 # Every written date in a text, with its year; used to catch impossible dates such as 30/02/2023.
+# Two patterns, each opening with a character set ("\\d", "[Nn]") so that the regex engine skips
+# straight to candidates; one alternation would be tried at every position of the text.
 # No lookbehind: it would run at every position; neighbours are checked in written_dates().
-DATED_RE = re.compile(
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"
-    r"|[Nn]gày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4})"
-)
+SLASH_DATE_RE = re.compile(r"(?P<d>\d\d?)/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])")
+WORDED_DATE_RE = re.compile(r"[Nn]gày\s+(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4})")
 
 
 def written_dates(text: str):
-    """Matches of dates written in full (day, month, year) in `text`."""
-    for m in DATED_RE.finditer(text):
-        before = text[m.start() - 1] if m.start() else ""
-        if m["d"] and (before.isdigit() or before == "/"):
-            continue
-        yield m
+    """Matches of dates written in full (day, month, year) in `text`, in order."""
+    slashed = (m for m in SLASH_DATE_RE.finditer(text)
+               if not (m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "/")))
+    return heapq.merge(slashed, WORDED_DATE_RE.finditer(text), key=re.Match.start)
 
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -143,11 +142,12 @@ def parse_deadline(text: str, fallback_year: int | None = None) -> Deadline:
 # Deadline phrases in body text. Only phrases that unambiguously set a time limit are scanned;
 # periods and recurring words are too common in prose to count as deadlines on their own.
 # The scan is anchored on the key word; optional lead-in words are added afterwards (see find_deadline_phrases).
+# It opens with a character set, so that the engine skips to the T and H that may begin a cue.
 _CUE_CORE = re.compile(
-    rf"[Tt]rước\s+{ANY_DATE}"
-    r"|[Hh]ết\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
-    r"|[Tt]rong\s+tháng\s+\d{1,2}(?:\s*(?:năm\s+|/)\d{4})?"
-    r"|[Tt]rong\s+quý\s+(?:IV|I{1,3})\s*(?:/|\s+năm\s+)\s*\d{4}"
+    rf"[TtHh](?:(?<=[Tt])rước\s+{ANY_DATE}"
+    r"|(?<=[Hh])ết\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?"
+    r"|(?<=[Tt])rong\s+(?:tháng\s+\d{1,2}(?:\s*(?:năm\s+|/)\d{4})?"
+    r"|quý\s+(?:IV|I{1,3})\s*(?:/|\s+năm\s+)\s*\d{4}))"
 )
 _LEAD_IN = re.compile(r"(?:hoàn thành|đến|dự kiến)\s+$", re.IGNORECASE)
 

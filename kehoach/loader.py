@@ -182,7 +182,7 @@ class RawDocument:
     def cache_record(self) -> tuple:
         """What the load cache keeps: the parsed front matter and the text scans, not the file's text."""
         (_, text, has_markup), citations, phrases, dates = self.analysis
-        return self.data, text if has_markup else None, citations, phrases, dates
+        return self.data, text if has_markup else None, [c.as_record() for c in citations], phrases, dates
 
 
 _MISS = object()  # read_document(cached_only=True) on a file the cache does not hold
@@ -207,10 +207,16 @@ def read_document(root: Path, file: Path, kind: str, folder: Path, cache: LoadCa
                                 hint="Tệp phải bắt đầu bằng dòng «---», các trường YAML, rồi dòng «---».", document=key))
         return None, findings
     if record is not None:
-        data, marked, citations, phrases, dates = record
-        plain_state = (parts.body, parts.body if marked is None else marked, marked is not None)
-        return RawDocument(rel, key, kind, data, parts.body, parts.body_line, parts.front, parts.front_line,
-                           (plain_state, citations, phrases, dates), digest), findings
+        try:
+            data, marked, citations, phrases, dates = record
+            plain_state = (parts.body, parts.body if marked is None else marked, marked is not None)
+            analysis = (plain_state, [Citation.from_record(c) for c in citations], phrases, dates)
+        except (TypeError, ValueError):  # a record of some other shape: parse the file instead
+            if cached_only:
+                return _MISS
+        else:
+            return RawDocument(rel, key, kind, data, parts.body, parts.body_line, parts.front, parts.front_line,
+                               analysis, digest), findings
     try:
         data = load_yaml(parts.front)
     except yaml.YAMLError as e:

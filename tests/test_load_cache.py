@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import pickle
+import marshal
 from pathlib import Path
 
 import pytest
@@ -38,9 +38,9 @@ def outcome(root: Path, **load) -> tuple:
 def test_warm_run_equals_cold_run_on_the_repository(repo_copy, cache_dir):
     cold = outcome(repo_copy)
     first = outcome(repo_copy, cache=True)
-    files = list(cache_dir.glob("load-*.pickle"))
+    files = list(cache_dir.glob("load-*" + load_cache.SUFFIX))
     assert len(files) == 1, "the first cached run writes one cache file, in the cache directory"
-    assert not list(repo_copy.rglob("*.pickle")), "nothing is cached inside the repository"
+    assert not list(repo_copy.rglob("*" + load_cache.SUFFIX)), "nothing is cached inside the repository"
     warm = outcome(repo_copy, cache=True)
     assert cold == first == warm
     assert len(LoadCache(repo_copy).old) == len(cold[1]) > 0
@@ -61,7 +61,10 @@ def test_a_broken_cache_file_is_ignored(repo_copy, cache_dir):
     cold = outcome(repo_copy)
     outcome(repo_copy, cache=True)
     cached = LoadCache(repo_copy).file
-    for garbage in (b"", b"not a pickle", pickle.dumps(("fingerprint", ["wrong shape"]))):
+    for garbage in (b"", b"not marshal data", marshal.dumps(("fingerprint", ["wrong shape"])),
+                    marshal.dumps((load_cache.code_fingerprint(), {"plans/x.md": "wrong shape"})),
+                    marshal.dumps((load_cache.code_fingerprint(), {
+                        path: (digest, ("wrong", "shape")) for path, (digest, _) in LoadCache(repo_copy).old.items()}))):
         cached.write_bytes(garbage)
         assert outcome(repo_copy, cache=True) == cold
 
@@ -85,11 +88,11 @@ def test_partial_cache_with_worker_pool_keeps_file_order(tmp_path, cache_dir):
 
 def test_cli_uses_the_cache_and_can_skip_it(repo_copy, cache_dir):
     first = cli_json(repo_copy, "2023-03-16")
-    assert list(cache_dir.glob("load-*.pickle"))
+    assert list(cache_dir.glob("load-*" + load_cache.SUFFIX))
     assert cli_json(repo_copy, "2023-03-16") == first
     LoadCache(repo_copy).file.unlink()
     out = cli("check", "--root", str(repo_copy), "--as-of", "2023-03-16", "--no-cache", "--format", "json")
-    assert out.returncode in (0, 1) and not list(cache_dir.glob("load-*.pickle"))
+    assert out.returncode in (0, 1) and not list(cache_dir.glob("load-*" + load_cache.SUFFIX))
 
 
 def test_an_unwritable_cache_directory_costs_only_speed(repo_copy, tmp_path, monkeypatch):
@@ -104,7 +107,7 @@ def test_caches_of_repositories_unused_for_a_month_are_removed(repo_copy, cache_
     import os
     import time
 
-    old, recent = cache_dir / "load-0000000000old.pickle", cache_dir / "load-000000recent.pickle"
+    old, recent = cache_dir / f"load-0000000000old{load_cache.SUFFIX}", cache_dir / f"load-000000recent{load_cache.SUFFIX}"
     for path, days in ((old, load_cache.STALE_AFTER_DAYS + 1), (recent, 1)):
         path.write_bytes(b"x")
         os.utime(path, (time.time() - days * 86400,) * 2)
