@@ -328,7 +328,8 @@ def _load_repository(root: Path, jobs: int | None, cache: LoadCache | None) -> R
     misses = [job for job, result in zip(files, found) if result is _MISS]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     with contextlib.ExitStack() as stack:
-        if workers > 1 and len(misses) >= PARALLEL_THRESHOLD:
+        # fork: workers inherit the loaded modules at no cost; where it does not exist (Windows) one process reads all
+        if workers > 1 and len(misses) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
             pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
             # imap, not map: each chunk is validated as it arrives, so the pickled results of the
             # whole repository are never held at once (map doubled the peak memory).
