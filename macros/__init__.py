@@ -60,7 +60,8 @@ def on_pre_page_macros(env):
     page, render = env.page, env.page.meta.get("render_macros")
     if render is False or not (render or env.config["render_by_default"] or env.force_page_rendering(page.file.src_path)):
         return
-    problem = find_problem(env.env, env.markdown, {**env.variables, **page.meta}, list(env.macros))
+    ours = [name for name, f in env.macros.items() if getattr(f, "__module__", None) == __name__]  # the documented ones
+    problem = find_problem(env.env, env.markdown, {**env.variables, **page.meta}, ours)
     if problem is not None:
         file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
         line = source_line(file_text, env.markdown, problem.line)

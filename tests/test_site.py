@@ -34,6 +34,8 @@ def test_a_mistyped_macro_fails_the_build_with_file_line_and_no_traceback(tmp_pa
     code, err, _ = build_copy(tmp_path, typo)
     assert code != 0
     assert "docs/sai.md:8: «doc_lnk» không phải macro nào của kho. Có phải «doc_link»?" in err
+    offered = err.split("Các macro dùng được:", 1)[1].split(".", 1)[0]
+    assert "task_table" in offered and "macros_info" not in offered  # the documented macros, not the plugin's own
     assert "Traceback" not in err and "jinja2" not in err
 
 
