@@ -1,17 +1,18 @@
 """A cache of the per-file load work (YAML, text scans), so a repeated run re-reads only what changed.
 
 Records hold built-in values only and are stored with `marshal` (several times faster than pickle
-here, and it cannot construct arbitrary objects). The file lives in the user's cache directory,
-never in the repository, so that nothing arriving in a pull request is ever read as a cache. Records are keyed by path and content hash and the
-whole file is dropped when kehoach's own code, Python or PyYAML changes. A cache that cannot be
-read or written is ignored: it only ever saves time, it never changes a result.
+here, and it cannot construct arbitrary objects). The file lives in the user's cache directory, never
+in the repository, so that nothing arriving in a pull request is ever read as a cache. Records are
+keyed by path and content hash, and the whole file is dropped when kehoach's own code, Python or
+PyYAML changes. A cache that cannot be read or written is ignored: it only ever saves time, it never
+changes a result.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import marshal
+import os
 import sys
 import tempfile
 import time
@@ -66,6 +67,8 @@ class LoadCache:
             return {}
         if fingerprint != code_fingerprint() or not isinstance(records, dict):
             return {}
+        records = {path: value for path, value in records.items()  # only well-formed (digest, record) pairs
+                   if type(value) is tuple and len(value) == 2 and type(value[0]) is bytes and type(value[1]) is tuple}
         try:
             os.utime(self.file)  # in use: not stale, whether or not this run changes it
         except OSError:

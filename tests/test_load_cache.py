@@ -62,7 +62,7 @@ def test_a_broken_cache_file_is_ignored(repo_copy, cache_dir):
     outcome(repo_copy, cache=True)
     cached = LoadCache(repo_copy).file
     for garbage in (b"", b"not marshal data", marshal.dumps(("fingerprint", ["wrong shape"])),
-                    marshal.dumps((load_cache.code_fingerprint(), {"plans/x.md": "wrong shape"})),
+                    marshal.dumps((load_cache.code_fingerprint(), {"plans/x.md": "wrong shape", "plans/y.md": 7})),
                     marshal.dumps((load_cache.code_fingerprint(), {
                         path: (digest, ("wrong", "shape")) for path, (digest, _) in LoadCache(repo_copy).old.items()}))):
         cached.write_bytes(garbage)
@@ -113,3 +113,13 @@ def test_caches_of_repositories_unused_for_a_month_are_removed(repo_copy, cache_
         os.utime(path, (time.time() - days * 86400,) * 2)
     outcome(repo_copy, cache=True)
     assert not old.exists() and recent.exists() and LoadCache(repo_copy).file.exists()
+
+
+def test_front_matter_marshal_cannot_hold_is_left_out_of_the_cache(repo_copy, cache_dir):
+    odd = repo_copy / "plans" / "duk-hanoi-dh" / "kh-95-2023.md"
+    odd.write_text("---\ntype: KH\nnumber: '95'\nissuer: duk-hanoi-dh\ndate: !!timestamp 2023-03-01 10:00:00\n---\nVăn bản.\n",
+                   encoding="utf-8")
+    cold = outcome(repo_copy)
+    assert outcome(repo_copy, cache=True) == cold == outcome(repo_copy, cache=True)
+    cached = LoadCache(repo_copy).old
+    assert "plans/duk-hanoi-dh/kh-95-2023.md" not in cached and "plans/duk-hanoi-dh/kh-90-2023.md" in cached
