@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup test fuzz site site-internal serve check report export bench schema screenshots clean
+.PHONY: setup test lint fuzz site site-internal serve check report export bench schema screenshots clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-test: $(STAMP)
+# The code's own habits first (lint, format, types), then the whole suite.
+test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check kehoach macros tests scripts
+	$(BIN)/ruff format --check kehoach macros tests scripts
+	$(BIN)/mypy
 
 # Property-based fuzzing of loader and checker: 5 properties x 2,000 examples = 10,000 generated inputs.
 FUZZ_EXAMPLES ?= 2000

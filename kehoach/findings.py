@@ -1,61 +1,126 @@
-"""Findings and the one registry of checks: stable codes, severities, Vietnamese titles."""
+"""Findings and the one registry of their codes: stable codes, severities, Vietnamese titles.
+
+Every finding is made with a `Code`; making one with a code that is not registered fails at once.
+A code also says whether it depends on the as-of date (`calendar`): a past-due task is not a mistake
+in the document, so pull-request checks and the test suite treat such findings apart.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_VI = {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.INFO: "thông tin"}
 
 
 @dataclass(frozen=True)
 class CheckInfo:
-    code: str
-    severity: str  # error | warning | info
+    severity: Severity
     title: str
+    calendar: bool = False  # depends on the as-of date, not on the document's content alone
 
 
-# The registry. Codes are stable: acknowledgements in documents and CI configuration name them.
-CHECKS: dict[str, CheckInfo] = {
-    c.code: c
-    for c in [
-        CheckInfo("F001", "error", "Tệp không đọc được bằng mã hóa UTF-8"),
-        CheckInfo("F002", "error", "Văn bản không ở dạng chuẩn Unicode NFC (chữ bị tách dấu)"),
-        CheckInfo("F003", "error", "Ký tự dễ nhầm (ví dụ «Ð» U+00D0 thay cho «Đ» U+0110)"),
-        CheckInfo("S001", "error", "Lỗi cú pháp YAML hoặc thiếu phần đầu văn bản"),
-        CheckInfo("S002", "error", "Trường dữ liệu sai so với lược đồ"),
-        CheckInfo("S003", "error", "Trùng khóa văn bản"),
-        CheckInfo("S004", "error", "Tổ chức không có trong organizations.yml"),
-        CheckInfo("S005", "error", "Đơn vị không có trong tổ chức"),
-        CheckInfo("S006", "warning", "Tên tệp không khớp với số, loại, năm của văn bản"),
-        CheckInfo("S007", "error", "Trùng mã nhiệm vụ hoặc tham chiếu nhiệm vụ không tồn tại"),
-        CheckInfo("S008", "warning", "Lời văn chứa mã HTML (trang web hiện nguyên dạng chữ, không chạy)"),
-        CheckInfo("R101", "error", "Trích dẫn không tìm thấy văn bản"),
-        CheckInfo("R102", "error", "Trích dẫn mơ hồ (nhiều văn bản cùng số hiệu)"),
-        CheckInfo("R103", "error", "Ngày trích dẫn khác ngày của văn bản trong sổ đăng ký"),
-        CheckInfo("R104", "error", "Trích dẫn văn bản ban hành sau chính văn bản này"),
-        CheckInfo("R105", "warning", "Số hiệu viết không chuẩn (chữ hoa/thường)"),
-        CheckInfo("R106", "warning", "Khóa (nhiệm kỳ) ghi kèm trích dẫn không khớp ngày văn bản"),
-        CheckInfo("R107", "warning", "Cơ quan ban hành ghi kèm trích dẫn không khớp mã trong số hiệu"),
-        CheckInfo("R108", "warning", "Tên loại văn bản không khớp mã loại trong số hiệu"),
-        CheckInfo("R109", "error", "Không tải được sổ đăng ký của kho liên kết (kehoach.yml)"),
-        CheckInfo("R110", "warning", "Kho liên kết không tải được, dùng bản lưu tạm"),
-        CheckInfo("D201", "error", "Ngày không tồn tại"),
-        CheckInfo("D202", "error", "Thời hạn trước ngày ban hành văn bản"),
-        CheckInfo("D203", "error", "Thời hạn trong văn bản chưa được ghi thành nhiệm vụ"),
-        CheckInfo("D204", "error", "Nhiệm vụ không khớp lời văn bản"),
-        CheckInfo("D205", "warning", "Nhiệm vụ quá hạn"),
-        CheckInfo("D206", "warning", "Thời hạn cấp dưới muộn hơn thời hạn của kế hoạch cấp trên"),
-        CheckInfo("D207", "warning", "Thời hạn sớm hơn nhiệm vụ mà nó phụ thuộc"),
-        CheckInfo("I401", "warning", "Thông tin do công cụ nhập văn bản đề xuất, chưa được người biên tập xem lại"),
-        CheckInfo("M301", "info", "Văn bản chưa có thông tin (số, ngày, người ký)"),
-        CheckInfo("M302", "warning", "Ghi nhận (acknowledgement) không khớp phát hiện nào"),
-    ]
+class Code(StrEnum):
+    """Codes are stable: acknowledgements in documents and CI configuration name them."""
+
+    F001 = "F001"
+    F002 = "F002"
+    F003 = "F003"
+    S001 = "S001"
+    S002 = "S002"
+    S003 = "S003"
+    S004 = "S004"
+    S005 = "S005"
+    S006 = "S006"
+    S007 = "S007"
+    S008 = "S008"
+    R101 = "R101"
+    R102 = "R102"
+    R103 = "R103"
+    R104 = "R104"
+    R105 = "R105"
+    R106 = "R106"
+    R107 = "R107"
+    R108 = "R108"
+    R109 = "R109"
+    R110 = "R110"
+    D201 = "D201"
+    D202 = "D202"
+    D203 = "D203"
+    D204 = "D204"
+    D205 = "D205"
+    D206 = "D206"
+    D207 = "D207"
+    I401 = "I401"
+    M301 = "M301"
+    M302 = "M302"
+
+    @property
+    def info(self) -> CheckInfo:
+        return CHECKS[self]
+
+    @property
+    def severity(self) -> Severity:
+        return CHECKS[self].severity
+
+    @property
+    def summary(self) -> str:
+        """The check's Vietnamese title (`title` would shadow str.title)."""
+        return CHECKS[self].title
+
+    @property
+    def calendar(self) -> bool:
+        return CHECKS[self].calendar
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CHECKS: dict[Code, CheckInfo] = {
+    Code.F001: CheckInfo(_E, "Tệp không đọc được bằng mã hóa UTF-8"),
+    Code.F002: CheckInfo(_E, "Văn bản không ở dạng chuẩn Unicode NFC (chữ bị tách dấu)"),
+    Code.F003: CheckInfo(_E, "Ký tự dễ nhầm (ví dụ «Ð» U+00D0 thay cho «Đ» U+0110)"),
+    Code.S001: CheckInfo(_E, "Lỗi cú pháp YAML hoặc thiếu phần đầu văn bản"),
+    Code.S002: CheckInfo(_E, "Trường dữ liệu sai so với lược đồ"),
+    Code.S003: CheckInfo(_E, "Trùng khóa văn bản"),
+    Code.S004: CheckInfo(_E, "Tổ chức không có trong organizations.yml"),
+    Code.S005: CheckInfo(_E, "Đơn vị không có trong tổ chức"),
+    Code.S006: CheckInfo(_W, "Tên tệp không khớp với số, loại, năm của văn bản"),
+    Code.S007: CheckInfo(_E, "Trùng mã nhiệm vụ hoặc tham chiếu nhiệm vụ không tồn tại"),
+    Code.S008: CheckInfo(_W, "Lời văn chứa mã HTML (trang web hiện nguyên dạng chữ, không chạy)"),
+    Code.R101: CheckInfo(_E, "Trích dẫn không tìm thấy văn bản"),
+    Code.R102: CheckInfo(_E, "Trích dẫn mơ hồ (nhiều văn bản cùng số hiệu)"),
+    Code.R103: CheckInfo(_E, "Ngày trích dẫn khác ngày của văn bản trong sổ đăng ký"),
+    Code.R104: CheckInfo(_E, "Trích dẫn văn bản ban hành sau chính văn bản này"),
+    Code.R105: CheckInfo(_W, "Số hiệu viết không chuẩn (chữ hoa/thường)"),
+    Code.R106: CheckInfo(_W, "Khóa (nhiệm kỳ) ghi kèm trích dẫn không khớp ngày văn bản"),
+    Code.R107: CheckInfo(_W, "Cơ quan ban hành ghi kèm trích dẫn không khớp mã trong số hiệu"),
+    Code.R108: CheckInfo(_W, "Tên loại văn bản không khớp mã loại trong số hiệu"),
+    Code.R109: CheckInfo(_E, "Không tải được sổ đăng ký của kho liên kết (kehoach.yml)"),
+    Code.R110: CheckInfo(_W, "Kho liên kết không tải được, dùng bản lưu tạm"),
+    Code.D201: CheckInfo(_E, "Ngày không tồn tại"),
+    Code.D202: CheckInfo(_E, "Thời hạn trước ngày ban hành văn bản"),
+    Code.D203: CheckInfo(_E, "Thời hạn trong văn bản chưa được ghi thành nhiệm vụ"),
+    Code.D204: CheckInfo(_E, "Nhiệm vụ không khớp lời văn bản"),
+    Code.D205: CheckInfo(_W, "Nhiệm vụ quá hạn", calendar=True),
+    Code.D206: CheckInfo(_W, "Thời hạn cấp dưới muộn hơn thời hạn của kế hoạch cấp trên"),
+    Code.D207: CheckInfo(_W, "Thời hạn sớm hơn nhiệm vụ mà nó phụ thuộc"),
+    Code.I401: CheckInfo(_W, "Thông tin do công cụ nhập văn bản đề xuất, chưa được người biên tập xem lại"),
+    Code.M301: CheckInfo(_I, "Văn bản chưa có thông tin (số, ngày, người ký)"),
+    Code.M302: CheckInfo(_W, "Ghi nhận (acknowledgement) không khớp phát hiện nào"),
 }
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @dataclass
 class Finding:
-    code: str
+    code: Code
     path: str
     line: int | None
     message: str
@@ -64,25 +129,29 @@ class Finding:
     subject: str | None = None  # what the finding is about (a symbol, a task id) for acknowledgement matching
     acknowledged: str | None = None  # the acknowledgement's reason, when silenced
 
+    def __post_init__(self) -> None:
+        # a plain string naming a registered code is accepted; anything else is a programming error
+        self.code = Code(self.code)
+
     @property
-    def severity(self) -> str:
-        return CHECKS[self.code].severity
+    def severity(self) -> Severity:
+        return self.code.severity
 
     @property
     def title(self) -> str:
-        return CHECKS[self.code].title
+        return self.code.summary
 
     @property
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
 
-    def sort_key(self):
-        return (self.path, self.line or 0, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line or 0, self.code.value, self.message)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
-            "code": self.code,
-            "severity": self.severity,
+            "code": self.code.value,
+            "severity": self.severity.value,
             "title": self.title,
             "path": self.path,
             "line": self.line,

@@ -1,64 +1,73 @@
 """mkdocs-macros module: the macros staff may use in hand-written pages under docs/.
 
 Thin on purpose: each macro asks the engine (kehoach.site.macros_api) and formats nothing itself.
-Only pages with `render_macros: true` in their front matter are rendered (see mkdocs.yml).
+Only pages with `render_macros: true` in their front matter are rendered (see mkdocs.yml). The macros
+read the build the MkDocs hook holds (macros/hooks.py), so the content is loaded and checked once.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from kehoach.model.view import View
+from kehoach.site import CONFIG_KEY, SiteBuild, macros_api
+from kehoach.site.macro_check import find_problem, source_line
 
-def define_env(env):
-    from kehoach.site import build_date, macros_api, site_context
 
-    root = Path(env.conf["config_file_path"]).parent
-    as_of = build_date()
+def define_env(env: Any) -> None:
+    def build() -> SiteBuild:
+        found = env.conf.get(CONFIG_KEY)
+        if not isinstance(found, SiteBuild):
+            raise PluginError("Thiếu hook kehoach (macros/hooks.py) trong mkdocs.yml.")
+        return found
 
-    class _Ctx:  # the repository is loaded on first use, once per build, shared with the page hook
-        def __getattr__(self, name):
-            return getattr(site_context(root, as_of), name)
-
-    ctx = _Ctx()
+    def view() -> View:
+        return build().view
 
     def page() -> str:
-        return env.page.file.src_uri
+        return str(env.page.file.src_uri)
 
     @env.macro
     def document_count() -> int:
         """Số văn bản trong kho."""
-        return len(ctx.repo.entries)
+        return len(view().repo.entries)
 
     @env.macro
     def doc_link(ref: str, org: str | None = None, text: str | None = None) -> str:
         """Liên kết tới văn bản theo số hiệu («21-NQ/TW») hoặc khóa; org= khi số hiệu trùng."""
-        return macros_api.doc_link(ctx, page(), ref, org, text)
+        return macros_api.doc_link(view(), page(), ref, org, text)
 
     @env.macro
-    def task_table(org: str | None = None, unit: str | None = None, year: int | None = None,
-                   status: str | None = "open", include_archived: bool = False) -> str:
+    def task_table(
+        org: str | None = None,
+        unit: str | None = None,
+        year: int | None = None,
+        status: str | None = "open",
+        include_archived: bool = False,
+    ) -> str:
         """Bảng nhiệm vụ, lọc theo tổ chức, đơn vị, năm của thời hạn, tình trạng."""
-        return macros_api.task_table(ctx, page(), as_of, org, unit, year, status, include_archived)
+        return macros_api.task_table(view(), page(), build().as_of, org, unit, year, status, include_archived)
 
     @env.macro
     def upcoming_deadlines(days: int = 30) -> str:
         """Các nhiệm vụ đang mở đến hạn trong `days` ngày tới (kể cả đã quá hạn)."""
-        return macros_api.upcoming(ctx, page(), as_of, days)
+        return macros_api.upcoming(view(), page(), build().as_of, days)
 
     @env.macro
     def downloads() -> str:
         """Danh sách tệp tải về: lịch .ics (chung, theo tổ chức, theo đơn vị), bảng nhiệm vụ .csv, registry.json."""
-        return macros_api.downloads(ctx, page())
+        return macros_api.downloads(view(), page())
 
 
-def on_pre_page_macros(env):
+def on_pre_page_macros(env: Any) -> None:
     """Try the page's macros first: a mistake stops the build with file, line and a hint, not a traceback."""
-    from kehoach.site.macro_check import find_problem, source_line
-
     page, render = env.page, env.page.meta.get("render_macros")
-    if render is False or not (render or env.config["render_by_default"] or env.force_page_rendering(page.file.src_path)):
+    if render is False or not (
+        render or env.config["render_by_default"] or env.force_page_rendering(page.file.src_path)
+    ):
         return
     ours = [name for name, f in env.macros.items() if getattr(f, "__module__", None) == __name__]  # the documented ones
     problem = find_problem(env.env, env.markdown, {**env.variables, **page.meta}, ours)

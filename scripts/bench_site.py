@@ -38,11 +38,16 @@ print(json.dumps({"peak_mb": peak / 1024}))
 def build(project: Path, site: Path) -> tuple[float, float]:
     """(seconds, peak MB) of one strict build."""
     # a first build, as on a fresh clone: the load cache starts empty, beside the project, and goes with it
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF="2023-01-01",
-               KEHOACH_CACHE_DIR=str(project.parent / f"cache-{site.name}"))
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        KEHOACH_AS_OF="2023-01-01",
+        KEHOACH_CACHE_DIR=str(project.parent / f"cache-{site.name}"),
+    )
     start = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", BUILD, str(site)], cwd=project, env=env, check=True,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-c", BUILD, str(site)], cwd=project, env=env, check=True, capture_output=True, text=True
+    )
     seconds = time.perf_counter() - start
     return seconds, json.loads(run.stdout.strip().splitlines()[-1])["peak_mb"]
 
@@ -71,12 +76,16 @@ def first_search_bytes(site: Path) -> int | None:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     worst = 0
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu",
-                                                                   "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         for query in ("so ket", "21-NQ/TW"):
             page = browser.new_page()
             sizes: list[int] = []
-            page.on("response", lambda r: sizes.append(len(r.body()) if r.ok and "/pagefind/" in r.url else 0))
+            page.on(
+                "response", lambda r, sizes=sizes: sizes.append(len(r.body()) if r.ok and "/pagefind/" in r.url else 0)
+            )
             page.goto(base + "tim-kiem/?q=" + query)
             page.wait_for_function("document.getElementById('kh-search-status').textContent.length > 0")
             page.wait_for_load_state("networkidle")
@@ -88,9 +97,9 @@ def first_search_bytes(site: Path) -> int | None:
 
 
 def measure(n: int) -> dict:
-    from kehoach.loader import load_repository
-    from kehoach.site import build_date, build_pages, site_context
-    from kehoach.synthetic import generate
+    from synthetic import generate
+
+    from kehoach.site import SiteBuild, build_date
 
     with tempfile.TemporaryDirectory() as tmp:
         ours = Path(tmp) / "ours"
@@ -104,13 +113,16 @@ def measure(n: int) -> dict:
 
         plain = Path(tmp) / "plain"
         shutil.copytree(ROOT / "docs", plain / "docs")
-        for path, text in build_pages(site_context(ours, build_date())).items():
+        for path, text in SiteBuild(ours, build_date(), internal=False).pages().items():
             target = plain / "docs" / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         text = text.replace("hooks:\n  - macros/hooks.py\n", "")
-        text = text.replace("  - macros:\n      module_name: macros\n      # Official text may contain \"{{\": only pages that ask for macros get them.\n      render_by_default: false\n      on_undefined: strict\n      on_error_fail: true\n", "")
+        text = text.replace(
+            '  - macros:\n      module_name: macros\n      # Official text may contain "{{": only pages that ask for macros get them.\n      render_by_default: false\n      on_undefined: strict\n      on_error_fail: true\n',
+            "",
+        )
         (plain / "mkdocs.yml").write_text(text, encoding="utf-8")
         for page in (plain / "docs").rglob("*.md"):  # hand-written pages use macros: drop the calls
             body = page.read_text(encoding="utf-8")
@@ -118,25 +130,38 @@ def measure(n: int) -> dict:
                 page.write_text("# Trang\n", encoding="utf-8")
         t_plain, peak_plain = build(plain, Path(tmp) / "site-plain")
         site = Path(tmp) / "site-ours"
-        return {"ours": t_ours, "plain": t_plain, "bytes_per_doc": tree_bytes(site) / n,
-                "peak_ours": peak_ours, "peak_plain": peak_plain,
-                "pages": sum(1 for _ in site.rglob("*.html")), "search": first_search_bytes(site)}
+        return {
+            "ours": t_ours,
+            "plain": t_plain,
+            "bytes_per_doc": tree_bytes(site) / n,
+            "peak_ours": peak_ours,
+            "peak_plain": peak_plain,
+            "pages": sum(1 for _ in site.rglob("*.html")),
+            "search": first_search_bytes(site),
+        }
 
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 5000, 10000]
-    print(f"{'N':>6} {'pages':>6} {'kehoach s':>9} {'plain s':>8} {'ratio':>6} {'KB/doc':>7} {'peak MB':>8} "
-          f"{'plain MB':>8} {'1st search KB':>14}")
+    print(
+        f"{'N':>6} {'pages':>6} {'kehoach s':>9} {'plain s':>8} {'ratio':>6} {'KB/doc':>7} {'peak MB':>8} "
+        f"{'plain MB':>8} {'1st search KB':>14}"
+    )
     rows = []
     for n in sizes:
         f = measure(n)
         rows.append((n, f))
         search = f"{f['search'] / 1024:.0f}" if f["search"] else "no chromium"
-        print(f"{n:>6} {f['pages']:>6} {f['ours']:>9.1f} {f['plain']:>8.1f} {f['ours'] / f['plain']:>6.2f} "
-              f"{f['bytes_per_doc'] / 1024:>7.1f} {f['peak_ours']:>8.0f} {f['peak_plain']:>8.0f} {search:>14}", flush=True)
+        print(
+            f"{n:>6} {f['pages']:>6} {f['ours']:>9.1f} {f['plain']:>8.1f} {f['ours'] / f['plain']:>6.2f} "
+            f"{f['bytes_per_doc'] / 1024:>7.1f} {f['peak_ours']:>8.0f} {f['peak_plain']:>8.0f} {search:>14}",
+            flush=True,
+        )
     for (n0, a), (n1, b) in zip(rows, rows[1:]):
-        print(f"growth {n0} → {n1} (×{n1 / n0:g} documents): build time ×{b['ours'] / a['ours']:.2f}, "
-              f"site bytes ×{b['bytes_per_doc'] * n1 / (a['bytes_per_doc'] * n0):.2f}, peak memory ×{b['peak_ours'] / a['peak_ours']:.2f}")
+        print(
+            f"growth {n0} → {n1} (×{n1 / n0:g} documents): build time ×{b['ours'] / a['ours']:.2f}, "
+            f"site bytes ×{b['bytes_per_doc'] * n1 / (a['bytes_per_doc'] * n0):.2f}, peak memory ×{b['peak_ours'] / a['peak_ours']:.2f}"
+        )
     print("targets: ratio ≤ 1.2; first search ≤ 300 KB at 5,000 documents; growth linear; memory < 2 GB")
 
 

@@ -34,15 +34,21 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF=os.environ.get("KEHOACH_AS_OF", "2023-03-01"))
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", tmp],
-                       cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", tmp],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         OUT.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.clock.set_fixed_time("2023-03-16T09:00:00")
             for name, path in PAGES.items():

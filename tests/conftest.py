@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+sys.path.insert(0, str(ROOT / "scripts"))  # synthetic.py: the benchmark's repository generator, used by tests too
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # the five source documents, as received
 CONTENT = ("organizations.yml", "plans", "outlines", "resolutions")
 
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from kehoach.checks import run_checks
-from kehoach.loader import load_repository
+from kehoach.model.load import load_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +57,11 @@ def build_copy(tmp_path: Path, edit, env: dict | None = None, name: str = "site"
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / item)
         edit(root)
     out = tmp_path / name
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=root, capture_output=True, text=True,
-                         env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})),
+    )
     return run.returncode, run.stderr, out

@@ -8,20 +8,55 @@ import yaml
 
 ORGS = {
     "organizations": [
-        {"key": "tw", "name": "Trung ương", "level": "central", "codes": ["TW"],
-         "terms": [{"id": "xii", "label": "khóa XII", "ordinal": 12, "start_year": 2016, "end_year": 2021,
-                    "start": "2016-01-26", "end": "2021-01-29"},
-                   {"id": "xiii", "label": "khóa XIII", "ordinal": 13, "start_year": 2021, "end_year": 2026,
-                    "start": "2021-01-30"}],
-         "units": [{"key": "ban-to-chuc", "name": "Ban Tổ chức Trung ương", "codes": ["BTCTW"]}]},
+        {
+            "key": "tw",
+            "name": "Trung ương",
+            "level": "central",
+            "codes": ["TW"],
+            "terms": [
+                {
+                    "id": "xii",
+                    "label": "khóa XII",
+                    "ordinal": 12,
+                    "start_year": 2016,
+                    "end_year": 2021,
+                    "start": "2016-01-26",
+                    "end": "2021-01-29",
+                },
+                {
+                    "id": "xiii",
+                    "label": "khóa XIII",
+                    "ordinal": 13,
+                    "start_year": 2021,
+                    "end_year": 2026,
+                    "start": "2021-01-30",
+                },
+            ],
+            "units": [{"key": "ban-to-chuc", "name": "Ban Tổ chức Trung ương", "codes": ["BTCTW"]}],
+        },
         {"key": "tu-a", "name": "Tỉnh ủy A", "level": "province", "parent": "tw", "codes": ["TU"]},
         {"key": "tu-b", "name": "Tỉnh ủy B", "level": "province", "parent": "tw", "codes": ["TU"]},
-        {"key": "duk-a", "name": "Đảng ủy Khối A", "level": "bloc", "parent": "tu-a", "codes": ["ĐUK"],
-         "terms": [{"id": "nk", "label": "nhiệm kỳ 2020 - 2025", "start_year": 2020, "end_year": 2025}],
-         "units": [{"key": "van-phong", "name": "Văn phòng"}, {"key": "tccs", "name": "Cơ sở", "kind": "subordinates"}]},
-        {"key": "duk-b", "name": "Đảng ủy Khối B", "level": "bloc", "parent": "tu-b", "codes": ["ĐUK"],
-         "terms": [{"id": "nk", "label": "nhiệm kỳ 2020 - 2025", "start_year": 2020, "end_year": 2025}],
-         "units": [{"key": "van-phong", "name": "Văn phòng"}]},
+        {
+            "key": "duk-a",
+            "name": "Đảng ủy Khối A",
+            "level": "bloc",
+            "parent": "tu-a",
+            "codes": ["ĐUK"],
+            "terms": [{"id": "nk", "label": "nhiệm kỳ 2020 - 2025", "start_year": 2020, "end_year": 2025}],
+            "units": [
+                {"key": "van-phong", "name": "Văn phòng"},
+                {"key": "tccs", "name": "Cơ sở", "kind": "subordinates"},
+            ],
+        },
+        {
+            "key": "duk-b",
+            "name": "Đảng ủy Khối B",
+            "level": "bloc",
+            "parent": "tu-b",
+            "codes": ["ĐUK"],
+            "terms": [{"id": "nk", "label": "nhiệm kỳ 2020 - 2025", "start_year": 2020, "end_year": 2025}],
+            "units": [{"key": "van-phong", "name": "Văn phòng"}],
+        },
     ]
 }
 
@@ -29,8 +64,9 @@ ORGS = {
 def write_doc(root: Path, folder: str, key: str, front: dict, body: str = "") -> Path:
     path = root / folder / f"{key}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body,
-                    encoding="utf-8")
+    path.write_text(
+        "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body, encoding="utf-8"
+    )
     return path
 
 

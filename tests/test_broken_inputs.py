@@ -6,7 +6,6 @@ import datetime as dt
 import unicodedata
 
 import pytest
-
 from helpers import cli, findings, line_containing, new_findings
 
 AS_OF = dt.date(2023, 3, 1)
@@ -39,16 +38,23 @@ def test_citation_of_a_document_that_does_not_exist(repo_copy):
 
 
 def test_impossible_date_in_the_text(repo_copy):
-    f = only_new(repo_copy, lambda: edit(repo_copy, PLAN, "Thông báo số 01-TB/ĐUK ngày 09/9/2020",
-                                         "Thông báo số 01-TB/ĐUK ngày 30/02/2020"))
+    f = only_new(
+        repo_copy,
+        lambda: edit(
+            repo_copy, PLAN, "Thông báo số 01-TB/ĐUK ngày 09/9/2020", "Thông báo số 01-TB/ĐUK ngày 30/02/2020"
+        ),
+    )
     assert f.code == "D201" and "30/02/2020" in f.message
     assert f.line == line_containing(repo_copy / PLAN, "30/02/2020")
 
 
-@pytest.mark.parametrize("old, new, code, said", [
-    ("date: 2023-02-28", "date: 2023-02-30", "D201", "2023-02-30"),       # impossible date in front matter
-    ("place: Hà Nội\n", "place: Hà Nội: thủ đô\n", "S001", "ngoặc kép"),  # YAML syntax error
-])
+@pytest.mark.parametrize(
+    "old, new, code, said",
+    [
+        ("date: 2023-02-28", "date: 2023-02-30", "D201", "2023-02-30"),  # impossible date in front matter
+        ("place: Hà Nội\n", "place: Hà Nội: thủ đô\n", "S001", "ngoặc kép"),  # YAML syntax error
+    ],
+)
 def test_broken_front_matter_is_the_documents_only_finding(repo_copy, old, new, code, said):
     edit(repo_copy, PLAN, old, new)
     found = [f for f in findings(repo_copy, AS_OF) if f.path == PLAN]
@@ -58,13 +64,17 @@ def test_broken_front_matter_is_the_documents_only_finding(repo_copy, old, new, 
 
 def test_deadline_before_the_plans_own_date(repo_copy):
     as_of = dt.date(2022, 1, 1)  # before every deadline, so nothing is past due
-    f = only_new(repo_copy, lambda: edit(repo_copy, PLAN, "trước ngày 20/3/2023", "trước ngày 20/3/2022", count=-1), as_of)
+    f = only_new(
+        repo_copy, lambda: edit(repo_copy, PLAN, "trước ngày 20/3/2023", "trước ngày 20/3/2022", count=-1), as_of
+    )
     assert f.code == "D202" and "20/03/2022" in f.message
     assert f.line == line_containing(repo_copy / PLAN, "**trước ngày 20/3/2022**")
 
 
 def test_task_owner_unit_that_does_not_exist(repo_copy):
-    f = only_new(repo_copy, lambda: edit(repo_copy, PLAN, "    owner: ban-tuyen-giao\n", "    owner: ban-tuyen-giao-x\n"))
+    f = only_new(
+        repo_copy, lambda: edit(repo_copy, PLAN, "    owner: ban-tuyen-giao\n", "    owner: ban-tuyen-giao-x\n")
+    )
     assert f.code == "S005" and "ban-tuyen-giao-x" in f.message
     assert f.line == line_containing(repo_copy / PLAN, "owner: ban-tuyen-giao-x")
 
@@ -78,12 +88,16 @@ def test_confusable_eth_in_a_symbol(repo_copy):
 def test_decomposed_nfd_file(repo_copy):
     path = repo_copy / PLAN
     nfd = unicodedata.normalize("NFD", path.read_text(encoding="utf-8"))
-    first_changed = next(i for i, (a, b) in enumerate(zip(path.read_text(encoding="utf-8").split("\n"), nfd.split("\n")), 1) if a != b)
+    first_changed = next(
+        i for i, (a, b) in enumerate(zip(path.read_text(encoding="utf-8").split("\n"), nfd.split("\n")), 1) if a != b
+    )
     f = only_new(repo_copy, lambda: path.write_text(nfd, encoding="utf-8"))
     assert (f.code, f.line) == ("F002", first_changed)
 
 
-@pytest.mark.parametrize("payload", [b"\xff\xfeK\x00H\x00", b"---\ntitle: K\xe0 ho\xe1ch\n---\n", b"\x00\x01\x02binary"])
+@pytest.mark.parametrize(
+    "payload", [b"\xff\xfeK\x00H\x00", b"---\ntitle: K\xe0 ho\xe1ch\n---\n", b"\x00\x01\x02binary"]
+)
 def test_undecodable_files_are_reported_not_raised(repo_copy, payload):
     (repo_copy / "plans" / "duk-hanoi-dh" / "hong.md").write_bytes(payload)
     found = [f for f in findings(repo_copy, AS_OF) if f.path.endswith("hong.md")]

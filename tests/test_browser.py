@@ -13,12 +13,12 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
-
 from helpers import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                                reason="Không có Chromium (/usr/bin/chromium): cài bằng «apt-get install chromium».")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason="Không có Chromium (/usr/bin/chromium): cài bằng «apt-get install chromium»."
+)
 BUILD_DAY = "2023-03-01"  # before the seeds' deadlines, so the dashboard has open tasks
 SUBPATH = "/kho/"
 
@@ -32,8 +32,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_url(tmp_path_factory):
     served = tmp_path_factory.mktemp("www")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF=BUILD_DAY)
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(served / SUBPATH.strip("/"))],
-                         cwd=ROOT, capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(served / SUBPATH.strip("/"))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -47,9 +52,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
@@ -120,12 +134,18 @@ def search(page, site_url, query):
     page.goto(site_url + "tim-kiem/")
     page.fill("#kh-search", query)
     page.wait_for_function("document.getElementById('kh-search-status').textContent.length > 0", timeout=15000)
-    return page.locator("#kh-results li > a").all_inner_texts(), page.locator("#kh-results li > a").first.get_attribute("href")
+    return page.locator("#kh-results li > a").all_inner_texts(), page.locator("#kh-results li > a").first.get_attribute(
+        "href"
+    )
 
 
 def test_search_without_diacritics_finds_the_document_about_it(page, site_url):
     titles, href = search(page, site_url, "dang ngoc son")  # the signer of seed 001, typed without diacritics
-    assert titles and "sơ kết giữa nhiệm kỳ" in titles[0] and href.endswith("/van-ban/duk-chua-ro-cqdn/kh-so-ket-giua-nhiem-ky/")
+    assert (
+        titles
+        and "sơ kết giữa nhiệm kỳ" in titles[0]
+        and href.endswith("/van-ban/duk-chua-ro-cqdn/kh-so-ket-giua-nhiem-ky/")
+    )
     with_marks, _ = search(page, site_url, "Đặng Ngọc Sơn")
     assert with_marks[0] == titles[0]
 

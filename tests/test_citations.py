@@ -1,7 +1,7 @@
 import datetime as dt
 
-from kehoach.citations import find_citations, term_label
-from kehoach.plain import PlainText
+from kehoach.text.plain import PlainText
+from kehoach.text.symbols import find_citations, term_label
 
 
 def cites(text):
@@ -49,14 +49,16 @@ def test_confusable_eth_still_resolves_to_the_real_code():
 
 
 def test_attribution_stops_at_the_next_citation():
-    found = cites("Kết luận 21-KL/TW, ngày 25/10/2021 của Hội nghị Trung ương 4 (khóa III), "
-                  "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị (khóa XIII)")
+    found = cites(
+        "Kết luận 21-KL/TW, ngày 25/10/2021 của Hội nghị Trung ương 4 (khóa III), "
+        "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị (khóa XIII)"
+    )
     assert [term_label(c) for c in found] == ["III", "XIII"]
     assert "01-KL" not in found[0].attribution
 
 
 def test_attributed_level_is_the_first_body_named():
-    from kehoach.orgs import level_named
+    from kehoach.text.orgnames import level_named
 
     assert level_named("của Ban Thường vụ Tỉnh ủy Phú Thọ") == "province"
     assert level_named("của Ban Chấp hành Trung ương, Ban Thường vụ Đảng ủy Khối xây dựng") == "central"
@@ -66,7 +68,7 @@ def test_attributed_level_is_the_first_body_named():
 
 
 def test_folding_handles_d_stroke_and_every_tone_mark():
-    from kehoach.text import fold
+    from kehoach.text.unicode import fold
 
     assert fold("Đặng Ngọc Sơn") == "dang ngoc son"
     assert fold("SƠ KẾT giữa nhiệm kỳ; Tỉnh uỷ, Tỉnh ủy") == "so ket giua nhiem ky; tinh uy, tinh uy"

@@ -8,10 +8,10 @@ import html
 from pathlib import Path
 
 import pytest
-
 from fixtures.confidential import DELIVERABLE, KEY, SENTENCES, SYMBOL, TITLE, add_confidential_plan
 from helpers import build_copy, findings
-from kehoach.text import fold
+
+from kehoach.text.unicode import fold
 
 AS_OF = {"KEHOACH_AS_OF": "2023-03-20"}  # the confidential task is then open and due in ten days
 
@@ -83,7 +83,7 @@ def test_internal_pages_of_restricted_documents_carry_a_banner(builds):
 def test_a_public_document_citing_it_shows_the_citation_as_plain_text(builds):
     _, (_, _, public), (_, _, internal) = builds
     citing = (public / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")
-    official = citing[citing.index('class="kh-official"'):]
+    official = citing[citing.index('class="kh-official"') :]
     assert f"Kế hoạch số {SYMBOL} ngày 05/3/2023" in official  # the wording stays, unlinked and unmarked
     assert "kh-unresolved" not in official and "Trích dẫn chưa có trong kho" not in citing
     linked = (internal / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")

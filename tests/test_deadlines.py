@@ -15,15 +15,32 @@ BODY = (
 
 
 def plan(root, tasks, body=BODY, date="2023-02-28", **extra):
-    front = {"type": "KH", "number": "9", "issuer": "duk-a", "date": date, "signer": {"name": "A"}, "tasks": tasks} | extra
+    front = {
+        "type": "KH",
+        "number": "9",
+        "issuer": "duk-a",
+        "date": date,
+        "signer": {"name": "A"},
+        "tasks": tasks,
+    } | extra
     return write_doc(root, "plans", f"duk-a/kh-9-{date[:4]}", front, body)
 
 
 TASKS = [
-    {"id": "bao-cao", "title": "Báo cáo", "owner": "van-phong", "deadline": "hoàn thành trước ngày 15/3/2023",
-     "depends_on": ["co-so"]},
-    {"id": "co-so", "title": "Cơ sở gửi báo cáo", "owner": "tccs", "deadline": "trước ngày 10/3/2023",
-     "quote": "Các cơ sở gửi báo cáo trước ngày 10/3/2023"},
+    {
+        "id": "bao-cao",
+        "title": "Báo cáo",
+        "owner": "van-phong",
+        "deadline": "hoàn thành trước ngày 15/3/2023",
+        "depends_on": ["co-so"],
+    },
+    {
+        "id": "co-so",
+        "title": "Cơ sở gửi báo cáo",
+        "owner": "tccs",
+        "deadline": "trước ngày 10/3/2023",
+        "quote": "Các cơ sở gửi báo cáo trước ngày 10/3/2023",
+    },
     {"id": "so-lieu", "title": "Mốc số liệu", "owner": "duk-a", "deadline": "đến hết ngày 30/5/2023"},
 ]
 
@@ -83,10 +100,19 @@ def test_dependency_due_after_the_task_that_needs_it(tmp_path):
 
 def test_lower_plan_later_than_the_higher_plan(tmp_path):
     root = make_repo(tmp_path)
-    write_doc(root, "resolutions", "tu-a/kh-5-2023",
-              {"type": "KH", "number": "5", "issuer": "tu-a", "date": "2023-02-01",
-               "tasks": [{"id": "bc", "title": "Báo cáo", "owner": "tu-a", "deadline": "trước ngày 12/3/2023"}]},
-              "Các Đảng ủy Khối báo cáo trước ngày 12/3/2023.\n")
+    write_doc(
+        root,
+        "resolutions",
+        "tu-a/kh-5-2023",
+        {
+            "type": "KH",
+            "number": "5",
+            "issuer": "tu-a",
+            "date": "2023-02-01",
+            "tasks": [{"id": "bc", "title": "Báo cáo", "owner": "tu-a", "deadline": "trước ngày 12/3/2023"}],
+        },
+        "Các Đảng ủy Khối báo cáo trước ngày 12/3/2023.\n",
+    )
     plan(root, [dict(TASKS[0], parent="tu-a/kh-5-2023#bc"), TASKS[1], TASKS[2]])
     (f,) = findings(root, dt.date(2023, 3, 1))
     assert f.code == "D206" and "tu-a/kh-5-2023#bc" in f.message
@@ -104,8 +130,14 @@ def test_impossible_deadline_and_deadline_before_issue_date(tmp_path):
 
 def test_acknowledgement_silences_one_finding_and_stale_ones_are_reported(tmp_path):
     root = make_repo(tmp_path)
-    plan(root, TASKS[:2], acknowledgements=[{"code": "D203", "match": "30/5/2023", "reason": "Mốc số liệu, không phải nhiệm vụ."},
-                                           {"code": "R103", "reason": "Không còn đúng."}])
+    plan(
+        root,
+        TASKS[:2],
+        acknowledgements=[
+            {"code": "D203", "match": "30/5/2023", "reason": "Mốc số liệu, không phải nhiệm vụ."},
+            {"code": "R103", "reason": "Không còn đúng."},
+        ],
+    )
     found = findings(root, dt.date(2023, 3, 1), include_acknowledged=True)
     assert sorted((f.code, bool(f.acknowledged)) for f in found) == [("D203", True), ("M302", False)]
 

@@ -9,13 +9,13 @@ import json
 
 import jsonschema
 import pytest
-from icalendar import Calendar
-
 from fixtures.confidential import DELIVERABLE, KEY, TITLE, add_confidential_plan
 from helpers import ROOT, cli
-from kehoach.exports import ICS_ALL, REGISTRY, TASKS_CSV, export_context, write_all
+from icalendar import Calendar
+
+from kehoach.exports import ICS_ALL, REGISTRY, TASKS_CSV, export_view, write_all
 from kehoach.exports.rows import task_rows
-from kehoach.schema import SCHEMAS, render
+from kehoach.model.jsonschema import SCHEMAS, render
 
 AS_OF = dt.date(2023, 3, 1)
 SITE = "https://kho.example.invalid/"
@@ -23,7 +23,7 @@ SITE = "https://kho.example.invalid/"
 
 @pytest.fixture(scope="module")
 def context():
-    return export_context(ROOT, AS_OF)
+    return export_view(ROOT, AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_one_event_per_dated_task_with_vietnamese_summaries(context, exported):
 
 
 def test_re_export_is_byte_identical_so_subscriptions_update(context, exported, tmp_path):
-    write_all(export_context(ROOT, AS_OF), tmp_path, SITE)
+    write_all(export_view(ROOT, AS_OF), tmp_path, SITE)
     for path in exported.rglob("*"):
         if path.is_file():
             assert path.read_bytes() == (tmp_path / path.relative_to(exported)).read_bytes(), path
@@ -64,8 +64,11 @@ def test_organisation_and_unit_calendars_partition_the_tasks(context, exported):
     uids = [str(e["UID"]) for p in per_org for e in events(p)]
     assert sorted(uids) == sorted(everything)  # each task in exactly one issuer calendar
     tuyen_giao = {str(e["UID"]) for e in events(exported / "lich" / "duk-hanoi-dh" / "ban-tuyen-giao.ics")}
-    owned = {f"{r.uid}@kehoach" for r in task_rows(context) if r.due and r.entry.doc.issuer == "duk-hanoi-dh"
-             and "ban-tuyen-giao" in r.located.task.owner}
+    owned = {
+        f"{r.uid}@kehoach"
+        for r in task_rows(context)
+        if r.due and r.entry.doc.issuer == "duk-hanoi-dh" and "ban-tuyen-giao" in r.located.task.owner
+    }
     assert tuyen_giao == owned and owned
 
 

@@ -10,13 +10,13 @@ import threading
 
 import pytest
 import yaml
-
 from helpers import ROOT, cli, findings
-from kehoach.checks import run_checks
-from kehoach.exports import export_context, write_all
-from kehoach.loader import load_repository
-from kehoach.site import build_pages
 from minirepo import make_repo, write_doc
+
+from kehoach.checks import run_checks
+from kehoach.exports import export_view, write_all
+from kehoach.model.load import load_repository
+from kehoach.site import build_pages
 
 AS_OF = dt.date(2023, 3, 1)
 SITE = "https://kho.example.invalid/"
@@ -26,23 +26,29 @@ CITING = "Thực hiện Kết luận số 21-KL/TW, ngày {date}, Đảng ủy K
 @pytest.fixture(scope="module")
 def registry(tmp_path_factory):
     out = tmp_path_factory.mktemp("upper")
-    write_all(export_context(ROOT, AS_OF), out, SITE, formats=("registry",))
+    write_all(export_view(ROOT, AS_OF), out, SITE, formats=("registry",))
     return out / "registry.json"
 
 
 def lower_repo(root, source: str | None, date: str = "25/10/2021"):
     make_repo(root)
-    write_doc(root, "plans", "duk-a/kh-5-2022", {"type": "KH", "number": "5", "issuer": "duk-a", "date": "2022-01-10",
-                                                 "signer": {"name": "Nguyễn Văn A"}}, CITING.format(date=date))
+    write_doc(
+        root,
+        "plans",
+        "duk-a/kh-5-2022",
+        {"type": "KH", "number": "5", "issuer": "duk-a", "date": "2022-01-10", "signer": {"name": "Nguyễn Văn A"}},
+        CITING.format(date=date),
+    )
     if source is not None:
-        (root / "kehoach.yml").write_text(yaml.safe_dump({"federation": [{"name": "trung-uong", "registry": source}]}),
-                                          encoding="utf-8")
+        (root / "kehoach.yml").write_text(
+            yaml.safe_dump({"federation": [{"name": "trung-uong", "registry": source}]}), encoding="utf-8"
+        )
     return root
 
 
 def reference(root):
     result = run_checks(load_repository(root), AS_OF)
-    return result, next(r for r in result.context.refs if r.symbol.startswith("21-KL"))
+    return result, next(r for r in result.view.refs if r.symbol.startswith("21-KL"))
 
 
 def test_without_federation_the_citation_is_unresolved(tmp_path):
@@ -55,7 +61,7 @@ def test_a_registry_file_resolves_the_citation_and_the_page_links_to_the_upper_s
     result, ref = reference(root)
     assert ref.status == "federated" and ref.target.url == SITE + "van-ban/tw/kl-21-2021/"
     assert [f for f in result.active if f.severity == "error"] == []
-    page = build_pages(result.context, AS_OF)["van-ban/duk-a/kh-5-2022.md"]
+    page = build_pages(result.view)["van-ban/duk-a/kh-5-2022.md"]
     assert f"[21-KL/TW]({SITE}van-ban/tw/kl-21-2021/" in page
 
 
@@ -97,8 +103,9 @@ def test_a_site_build_stops_with_a_clear_message_when_a_registry_is_missing(tmp_
     from helpers import build_copy
 
     def point_nowhere(root):
-        (root / "kehoach.yml").write_text("federation:\n  - {name: thanh-uy, registry: khong-co/registry.json}\n",
-                                          encoding="utf-8")
+        (root / "kehoach.yml").write_text(
+            "federation:\n  - {name: thanh-uy, registry: khong-co/registry.json}\n", encoding="utf-8"
+        )
 
     code, err, _ = build_copy(tmp_path, point_nowhere)
     assert code != 0 and "Traceback" not in err

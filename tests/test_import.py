@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
+from conftest import SEEDS
+from helpers import ROOT, cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEEDS
-from helpers import ROOT, cli
 from kehoach.importer import ImportRefused
 from kehoach.importer.build import import_file
 from kehoach.importer.extract import extract
-from kehoach.loader import load_organizations, load_repository
-from kehoach.plain import PlainText
-from kehoach.tasks import locate
+from kehoach.model.load import load_organizations, load_repository
+from kehoach.model.tasks import locate
+from kehoach.text.plain import PlainText
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds không có bên cạnh kho")
-
-CURATED = {"000": "duk-hanoi-dh/kh-90-2023", "001": "duk-chua-ro-cqdn/kh-so-ket-giua-nhiem-ky",
-           "002": "duk-hanoi-dh/kh-74-2022", "003": "duk-gialai-cqdn/kh-69-2023", "004": "duk-phutho/dc-kh-41-2023"}
+CURATED = {
+    "000": "duk-hanoi-dh/kh-90-2023",
+    "001": "duk-chua-ro-cqdn/kh-so-ket-giua-nhiem-ky",
+    "002": "duk-hanoi-dh/kh-74-2022",
+    "003": "duk-gialai-cqdn/kh-69-2023",
+    "004": "duk-phutho/dc-kh-41-2023",
+}
 # Seeds whose heading block does not name the committee: the importer is told (003 names it).
 GIVEN_ORG = {"000": "duk-hanoi-dh", "001": "duk-chua-ro-cqdn", "002": "duk-hanoi-dh", "004": "duk-phutho"}
 METADATA = ["type", "number", "issuer", "symbol_as_written", "place", "date", "title"]
@@ -70,11 +72,19 @@ def compare(imported, entry) -> dict:
 
 def dated_agreement(imported, entry) -> tuple[int, int, int]:
     """(curated dated tasks, found by the importer at the same place, with the same owner)."""
-    from kehoach.loader import Entry
-    from kehoach.model import Document
+    from kehoach.model.entry import Entry
+    from kehoach.model.schema import Document
 
-    fake = Entry(entry.key, entry.kind, entry.path, Document.model_validate(
-        {k: v for k, v in imported.front.items() if k != "review"} | {"review": imported.review}), entry.body, entry.body_line)
+    fake = Entry(
+        entry.key,
+        entry.kind,
+        entry.path,
+        Document.model_validate(
+            {k: v for k, v in imported.front.items() if k != "review"} | {"review": imported.review}
+        ),
+        entry.body,
+        entry.body_line,
+    )
     mine = [lt for lt in locate(fake) if lt.span]
     total = found = same_owner = 0
     for lt in locate(entry):
@@ -106,27 +116,44 @@ def test_each_seed_imports_to_its_curated_metadata_citations_and_deadlines(impor
         assert found == total, f"{prefix}: {found} of {total} dated deadlines found"
         totals = [a + b for a, b in zip(totals, (total, found, owners))]
     with capsys.disabled():
-        print(f"\nimport: {sum(fields)}/{len(fields)} metadata fields agree; deadlines found {totals[1]}/{totals[0]}; "
-              f"owners agree {totals[2]}/{totals[0]} ({totals[2] / totals[0]:.0%})")
+        print(
+            f"\nimport: {sum(fields)}/{len(fields)} metadata fields agree; deadlines found {totals[1]}/{totals[0]}; "
+            f"owners agree {totals[2]}/{totals[0]} ({totals[2] / totals[0]:.0%})"
+        )
     assert totals[0] >= 10 and totals[2] / totals[0] >= 0.75
 
 
-@pytest.mark.parametrize("text, owners, sure", [
-    # the units a sentence opens with are its subject, however many
-    ("1. Ban Tổ chức Đảng ủy Khối, Ủy ban Kiểm tra Đảng ủy Khối và Văn phòng Đảng ủy Khối rà soát, "
-     "hoàn thành trước ngày 10/3/2023.", ["ban-to-chuc", "ubkt", "van-phong"], True),
-    # a unit reported to («trình», «gửi về», «qua») is not the owner; «Đối với» introduces the owner
-    ("**2. Đối với các tổ chức cơ sở đảng trực thuộc:** gửi báo cáo về Đảng ủy Khối (qua Văn phòng Đảng ủy Khối) "
-     "trước ngày 05/5/2023.", ["tccs"], True),
-    # a sentence without a subject continues its paragraph's first sentence
-    ("- Ban Tuyên giáo Đảng ủy Khối hướng dẫn các cơ sở. Đồng thời, tham mưu báo cáo, trình Ban Thường vụ Đảng ủy "
-     "Khối trước ngày 20/3/2023.", ["ban-tuyen-giao"], False),
-    # a section addressed to the committee itself
-    ("### 3.1. Đối với Đảng bộ Khối\n\nSố liệu tính đến hết ngày 30/5/2023.", ["duk-hanoi-dh"], False),
-])
+@pytest.mark.parametrize(
+    "text, owners, sure",
+    [
+        # the units a sentence opens with are its subject, however many
+        (
+            "1. Ban Tổ chức Đảng ủy Khối, Ủy ban Kiểm tra Đảng ủy Khối và Văn phòng Đảng ủy Khối rà soát, "
+            "hoàn thành trước ngày 10/3/2023.",
+            ["ban-to-chuc", "ubkt", "van-phong"],
+            True,
+        ),
+        # a unit reported to («trình», «gửi về», «qua») is not the owner; «Đối với» introduces the owner
+        (
+            "**2. Đối với các tổ chức cơ sở đảng trực thuộc:** gửi báo cáo về Đảng ủy Khối (qua Văn phòng Đảng ủy Khối) "
+            "trước ngày 05/5/2023.",
+            ["tccs"],
+            True,
+        ),
+        # a sentence without a subject continues its paragraph's first sentence
+        (
+            "- Ban Tuyên giáo Đảng ủy Khối hướng dẫn các cơ sở. Đồng thời, tham mưu báo cáo, trình Ban Thường vụ Đảng ủy "
+            "Khối trước ngày 20/3/2023.",
+            ["ban-tuyen-giao"],
+            False,
+        ),
+        # a section addressed to the committee itself
+        ("### 3.1. Đối với Đảng bộ Khối\n\nSố liệu tính đến hết ngày 30/5/2023.", ["duk-hanoi-dh"], False),
+    ],
+)
 def test_owner_rules(text, owners, sure):
     from kehoach.importer.extract import guess_owners
-    from kehoach.plain import PlainText
+    from kehoach.text.plain import PlainText
 
     tree, _ = load_organizations(ROOT)
     plain = PlainText(text).text
@@ -196,7 +223,9 @@ def test_a_docx_of_each_seed_imports_to_the_same_result(imports, tmp_path, prefi
     from_text = imports[prefix]
     for name in METADATA + ["signer", "relations"]:
         assert from_docx.front.get(name) == from_text.front.get(name), (prefix, name)
-    assert [t["deadline"] for t in from_docx.front.get("tasks", [])] == [t["deadline"] for t in from_text.front.get("tasks", [])]
+    assert [t["deadline"] for t in from_docx.front.get("tasks", [])] == [
+        t["deadline"] for t in from_text.front.get("tasks", [])
+    ]
     body = from_docx.text.split("\n---\n", 1)[1]
     assert in_order(words(source.read_text(encoding="utf-8").replace("\\*", "")), words(body))
 
@@ -212,8 +241,12 @@ def test_bad_inputs_get_a_clear_message_and_no_traceback(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     old = tmp_path / "cu.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    expected = {binary: "không phải tệp văn bản", empty: "không có chữ", broken: "không phải tệp Word .docx hợp lệ",
-                old: "Word cũ (.doc)"}
+    expected = {
+        binary: "không phải tệp văn bản",
+        empty: "không có chữ",
+        broken: "không phải tệp Word .docx hợp lệ",
+        old: "Word cũ (.doc)",
+    }
     for path, message in expected.items():
         run = cli("import", str(path), "--org", "duk-hanoi-dh", "--dry-run")
         assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr, (path, run.stderr)
@@ -235,16 +268,46 @@ def test_mixed_nfd_text_is_normalised_and_a_5_mb_document_imports(tmp_path):
     assert result.front["number"] == "90" and len(result.text.encode("utf-8")) > 5_000_000
 
 
-SYLLABLES = ["Kế", "hoạch", "số", "Nghị", "quyết", "Đảng", "ủy", "Khối", "hoàn", "thành", "trước", "ngày", "Ban", "Tuyên",
-             "giáo", "chủ", "trì", "Văn", "phòng", "báo", "cáo", ".", ",", ";", "KẾ HOẠCH", "Số"]
-PIECES = st.one_of(st.sampled_from(SYLLABLES),
-                   st.from_regex(r"\d{1,3}-(NQ|KH|Kh|KL|CT)/(TW|TU|ĐUK|XYZ)", fullmatch=True),
-                   st.from_regex(r"(trước ngày )?\d{1,2}/\d{1,2}(/20\d\d)?", fullmatch=True),
-                   st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=6))
+SYLLABLES = [
+    "Kế",
+    "hoạch",
+    "số",
+    "Nghị",
+    "quyết",
+    "Đảng",
+    "ủy",
+    "Khối",
+    "hoàn",
+    "thành",
+    "trước",
+    "ngày",
+    "Ban",
+    "Tuyên",
+    "giáo",
+    "chủ",
+    "trì",
+    "Văn",
+    "phòng",
+    "báo",
+    "cáo",
+    ".",
+    ",",
+    ";",
+    "KẾ HOẠCH",
+    "Số",
+]
+PIECES = st.one_of(
+    st.sampled_from(SYLLABLES),
+    st.from_regex(r"\d{1,3}-(NQ|KH|Kh|KL|CT)/(TW|TU|ĐUK|XYZ)", fullmatch=True),
+    st.from_regex(r"(trước ngày )?\d{1,2}/\d{1,2}(/20\d\d)?", fullmatch=True),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=6),
+)
 PARAGRAPHS = st.lists(st.lists(PIECES, min_size=1, max_size=30).map(" ".join), min_size=1, max_size=8)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(PARAGRAPHS)
 def test_fuzzed_documents_never_crash_and_never_lose_a_word(tmp_path, paragraphs):
     tree, _ = load_organizations(ROOT)

@@ -7,14 +7,13 @@ import marshal
 from pathlib import Path
 
 import pytest
-
-from kehoach import load_cache
-from kehoach.checks import run_checks
-from kehoach.load_cache import LoadCache
-from kehoach.loader import PARALLEL_THRESHOLD, load_repository
-from kehoach.synthetic import generate
-
 from helpers import cli, cli_json, line_containing
+from synthetic import generate
+
+from kehoach.checks import run_checks
+from kehoach.model import load_cache
+from kehoach.model.load import PARALLEL_THRESHOLD, load_repository
+from kehoach.model.load_cache import LoadCache
 
 AS_OF = dt.date(2023, 3, 16)
 
@@ -29,9 +28,19 @@ def cache_dir(tmp_path_factory, monkeypatch) -> Path:
 def outcome(root: Path, **load) -> tuple:
     """Everything a run reports and everything the site is built from, in order."""
     result = run_checks(load_repository(root, **load), AS_OF)
-    entries = [(e.key, e.path, e.doc.model_dump_json(), e.body, e.plain.text,
-                [(c.symbol, c.start, c.end) for c in e.citations], e.deadline_phrases,
-                [(m.group(0), m.start()) for m in e.written_dates]) for e in result.context.repo.entries]
+    entries = [
+        (
+            e.key,
+            e.path,
+            e.doc.model_dump_json(),
+            e.body,
+            e.plain.text,
+            [(c.symbol, c.start, c.end) for c in e.citations],
+            e.deadline_phrases,
+            [(d.text, d.start, d.day, d.month, d.year) for d in e.written_dates],
+        )
+        for e in result.view.repo.entries
+    ]
     return [(f.code, f.path, f.line, f.message, f.acknowledged) for f in result.findings], entries
 
 
@@ -61,10 +70,18 @@ def test_a_broken_cache_file_is_ignored(repo_copy, cache_dir):
     cold = outcome(repo_copy)
     outcome(repo_copy, cache=True)
     cached = LoadCache(repo_copy).file
-    for garbage in (b"", b"not marshal data", marshal.dumps(("fingerprint", ["wrong shape"])),
-                    marshal.dumps((load_cache.code_fingerprint(), {"plans/x.md": "wrong shape", "plans/y.md": 7})),
-                    marshal.dumps((load_cache.code_fingerprint(), {
-                        path: (digest, ("wrong", "shape")) for path, (digest, _) in LoadCache(repo_copy).old.items()}))):
+    for garbage in (
+        b"",
+        b"not marshal data",
+        marshal.dumps(("fingerprint", ["wrong shape"])),
+        marshal.dumps((load_cache.code_fingerprint(), {"plans/x.md": "wrong shape", "plans/y.md": 7})),
+        marshal.dumps(
+            (
+                load_cache.code_fingerprint(),
+                {path: (digest, ("wrong", "shape")) for path, (digest, _) in LoadCache(repo_copy).old.items()},
+            )
+        ),
+    ):
         cached.write_bytes(garbage)
         assert outcome(repo_copy, cache=True) == cold
 
@@ -79,7 +96,7 @@ def test_records_from_other_code_are_dropped(repo_copy, cache_dir, monkeypatch):
 def test_partial_cache_with_worker_pool_keeps_file_order(tmp_path, cache_dir):
     root = generate(tmp_path / "repo", PARALLEL_THRESHOLD + 200)
     outcome(root, cache=True, jobs=2)
-    changed = sorted(root.glob("plans/**/*.md"))[:PARALLEL_THRESHOLD + 5]  # enough misses to use the pool
+    changed = sorted(root.glob("plans/**/*.md"))[: PARALLEL_THRESHOLD + 5]  # enough misses to use the pool
     for path in changed:
         path.write_text(path.read_text(encoding="utf-8").replace("hoàn thành", "hoàn thành xong", 1), encoding="utf-8")
     (sorted(root.glob("plans/**/*.md"))[-1]).unlink()
@@ -107,7 +124,10 @@ def test_caches_of_repositories_unused_for_a_month_are_removed(repo_copy, cache_
     import os
     import time
 
-    old, recent = cache_dir / f"load-0000000000old{load_cache.SUFFIX}", cache_dir / f"load-000000recent{load_cache.SUFFIX}"
+    old, recent = (
+        cache_dir / f"load-0000000000old{load_cache.SUFFIX}",
+        cache_dir / f"load-000000recent{load_cache.SUFFIX}",
+    )
     for path, days in ((old, load_cache.STALE_AFTER_DAYS + 1), (recent, 1)):
         path.write_bytes(b"x")
         os.utime(path, (time.time() - days * 86400,) * 2)
@@ -117,8 +137,10 @@ def test_caches_of_repositories_unused_for_a_month_are_removed(repo_copy, cache_
 
 def test_front_matter_marshal_cannot_hold_is_left_out_of_the_cache(repo_copy, cache_dir):
     odd = repo_copy / "plans" / "duk-hanoi-dh" / "kh-95-2023.md"
-    odd.write_text("---\ntype: KH\nnumber: '95'\nissuer: duk-hanoi-dh\ndate: !!timestamp 2023-03-01 10:00:00\n---\nVăn bản.\n",
-                   encoding="utf-8")
+    odd.write_text(
+        "---\ntype: KH\nnumber: '95'\nissuer: duk-hanoi-dh\ndate: !!timestamp 2023-03-01 10:00:00\n---\nVăn bản.\n",
+        encoding="utf-8",
+    )
     cold = outcome(repo_copy)
     assert outcome(repo_copy, cache=True) == cold == outcome(repo_copy, cache=True)
     cached = LoadCache(repo_copy).old

@@ -28,15 +28,18 @@ def problem(text: str):
     return find_problem(env, text, {"page": {"title": "Trang"}}, list(MACROS))
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("# Trang\n\n{{ doc_lnk('21-NQ/TW') }}\n", 3, ["«doc_lnk» không phải macro", "Có phải «doc_link»?"]),
-    ("a\nb\n\n{{ doc_link('9-NQ/TW') }}\n", 4, ["không có văn bản «9-NQ/TW»"]),
-    ("{{ upcoming_deadlines(ngay=3) }}\n", 1, ["Tham số của macro không đúng", "upcoming_deadlines()", "ngay"]),
-    ("\n\n{{ doc_link('21-NQ/TW' }}\n", 3, ["Cú pháp macro sai"]),
-    ("\n{% for x in y %}{{ x }}{% endfor %}\n", 2, ["«y» không phải macro"]),
-    ("{% for x in [1] %}\n", 1, ["Cú pháp macro sai", "'endfor'"]),
-    ("{{ 1 / 0 }}", 1, ["Macro chạy lỗi: ZeroDivisionError"]),
-])
+@pytest.mark.parametrize(
+    "text, line, words",
+    [
+        ("# Trang\n\n{{ doc_lnk('21-NQ/TW') }}\n", 3, ["«doc_lnk» không phải macro", "Có phải «doc_link»?"]),
+        ("a\nb\n\n{{ doc_link('9-NQ/TW') }}\n", 4, ["không có văn bản «9-NQ/TW»"]),
+        ("{{ upcoming_deadlines(ngay=3) }}\n", 1, ["Tham số của macro không đúng", "upcoming_deadlines()", "ngay"]),
+        ("\n\n{{ doc_link('21-NQ/TW' }}\n", 3, ["Cú pháp macro sai"]),
+        ("\n{% for x in y %}{{ x }}{% endfor %}\n", 2, ["«y» không phải macro"]),
+        ("{% for x in [1] %}\n", 1, ["Cú pháp macro sai", "'endfor'"]),
+        ("{{ 1 / 0 }}", 1, ["Macro chạy lỗi: ZeroDivisionError"]),
+    ],
+)
 def test_each_mistake_is_named_with_its_line(text, line, words):
     found = problem(text)
     assert found is not None

@@ -7,12 +7,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.plain import PlainText
+from kehoach.text.plain import PlainText
 
 # The rule in its plainest form, as the oracle: escapes keep their character, asterisk runs and
 # trailing blanks vanish. PlainText uses faster patterns that must agree with it.
 ORACLE = re.compile(r"\\(.)|\*+|[ \t]+(?=\n)")
-MARKDOWNISH = st.lists(st.sampled_from(list("*\\ \t\nađ1/-_") + ["**", "\\*", "  \n", "ngày"]), max_size=40).map("".join)
+MARKDOWNISH = st.lists(st.sampled_from(list("*\\ \t\nađ1/-_") + ["**", "\\*", "  \n", "ngày"]), max_size=40).map(
+    "".join
+)
 
 
 @settings(max_examples=400, deadline=None)

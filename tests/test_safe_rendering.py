@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from helpers import build_copy, findings, line_containing
 
 # Each line must reach the reader exactly as written.
@@ -89,7 +88,10 @@ def test_hostile_text_is_shown_character_for_character_and_never_runs(site):
 
 def test_hostile_front_matter_is_escaped_in_the_page_and_its_listings(site):
     _, out = site
-    for page in (out / "van-ban" / "duk-hanoi-dh" / "kh-97-2023" / "index.html", out / "van-ban" / "theo-nam" / "2023" / "index.html"):
+    for page in (
+        out / "van-ban" / "duk-hanoi-dh" / "kh-97-2023" / "index.html",
+        out / "van-ban" / "theo-nam" / "2023" / "index.html",
+    ):
         if not page.exists():
             continue
         text = page.read_text(encoding="utf-8")
@@ -109,8 +111,11 @@ def test_the_checker_reports_html_in_official_text_with_its_line(site):
     root, _ = site
     path = root / "plans" / "duk-hanoi-dh" / "kh-97-2023.md"
     found = [f for f in findings(root, dt.date(2023, 3, 20)) if f.code == "S008" and f.path.endswith("kh-97-2023.md")]
-    assert {f.line for f in found} == {line_containing(path, "<script>document"), line_containing(path, "<img"),
-                                      line_containing(path, "<!--")}
+    assert {f.line for f in found} == {
+        line_containing(path, "<script>document"),
+        line_containing(path, "<img"),
+        line_containing(path, "<!--"),
+    }
     assert all(f.severity == "warning" for f in found)
 
 
@@ -119,6 +124,8 @@ def test_an_acknowledgement_allows_html_in_one_document(repo_copy):
     (repo_copy / "plans" / "duk-hanoi-dh" / "kh-98-2023.md").unlink()
     path = repo_copy / "plans" / "duk-hanoi-dh" / "kh-97-2023.md"
     text = path.read_text(encoding="utf-8").replace(
-        "---\n**KẾ HOẠCH**", "acknowledgements:\n  - {code: S008, reason: Văn bản trích dẫn mã HTML làm ví dụ}\n---\n**KẾ HOẠCH**")
+        "---\n**KẾ HOẠCH**",
+        "acknowledgements:\n  - {code: S008, reason: Văn bản trích dẫn mã HTML làm ví dụ}\n---\n**KẾ HOẠCH**",
+    )
     path.write_text(text, encoding="utf-8")
     assert [f for f in findings(repo_copy, dt.date(2023, 3, 20)) if f.code == "S008"] == []

@@ -6,10 +6,10 @@ import json
 
 import jsonschema
 import pytest
-
 from helpers import ROOT, cli
-from kehoach.frontmatter import load_yaml, split
-from kehoach.schema import SCHEMAS, render
+
+from kehoach.model.frontmatter import load_yaml, split
+from kehoach.model.jsonschema import SCHEMAS, render
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -59,7 +59,9 @@ def test_github_annotations_point_at_file_and_line(repo_copy):
     out = cli("check", "--root", str(repo_copy), "--as-of", "2023-03-16", "--format", "github")
     lines = out.stdout.splitlines()
     assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
-    assert any(line.startswith("::warning file=plans/duk-hanoi-dh/kh-90-2023.md,line=") and "D205" in line for line in lines)
+    assert any(
+        line.startswith("::warning file=plans/duk-hanoi-dh/kh-90-2023.md,line=") and "D205" in line for line in lines
+    )
 
 
 def test_normalize_rewrites_nfd_as_nfc_without_changing_the_words(tmp_path):

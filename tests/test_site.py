@@ -12,8 +12,13 @@ from helpers import ROOT, build_copy
 def test_mkdocs_build_strict_produces_a_page_per_document(tmp_path):
     out = tmp_path / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                         cwd=ROOT, capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert run.returncode == 0, run.stderr[-3000:]
     assert "WARNING" not in run.stderr
     page = (out / "van-ban" / "duk-hanoi-dh" / "kh-74-2022" / "index.html").read_text(encoding="utf-8")
@@ -91,10 +96,10 @@ def test_implementation_matrix_lists_who_has_and_has_not_implemented():
     import datetime as dt
 
     from kehoach.checks import run_checks
-    from kehoach.loader import load_repository
+    from kehoach.model.load import load_repository
     from kehoach.site.views import matrix
 
-    text = matrix(run_checks(load_repository(ROOT), dt.date(2023, 3, 1)).context)
+    text = matrix(run_checks(load_repository(ROOT), dt.date(2023, 3, 1)).view)
     section = text.split("## [Nghị quyết 21-NQ/TW]")[1].split("\n## ")[0]
     assert "| Đảng ủy Khối các trường Đại học, Cao đẳng Hà Nội | ✓ [Kế hoạch 74-KH/ĐUK]" in section
     assert "| Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Gia Lai | — chưa có |" in section

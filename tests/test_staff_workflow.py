@@ -7,8 +7,8 @@ import shlex
 
 import pytest
 import yaml
-
 from helpers import ROOT, build_copy, cli, line_containing
+
 from kehoach.cli import build_parser
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -29,7 +29,7 @@ def check_make_calls(run: str, where: str) -> int:
     for words in commands(run):
         if words and words[0] == "make":
             ends = [i for i, w in enumerate(words) if w in (">", "||", "&&", ";", "|")]
-            words = words[:ends[0]] if ends else words
+            words = words[: ends[0]] if ends else words
             targets = [w for w in words[1:] if "=" not in w and not w.startswith("-")]
             assert targets and set(targets) <= make_targets(), f"{where}: {words}"
             calls += 1
@@ -53,7 +53,7 @@ def test_workflow_is_well_formed_and_calls_existing_make_targets(path):
     for name, job in jobs.items():
         assert re.fullmatch(r"[a-z][a-z0-9_-]*", name)
         assert "runs-on" in job
-        for need in ([job["needs"]] if isinstance(job.get("needs"), str) else job.get("needs", [])):
+        for need in [job["needs"]] if isinstance(job.get("needs"), str) else job.get("needs", []):
             assert need in jobs, f"{path.name}: {name} needs unknown job {need}"
         for step in job["steps"]:
             assert ("uses" in step) != ("run" in step), step
@@ -68,15 +68,20 @@ def test_pull_request_workflow_runs_tests_annotations_strict_build_and_uploads_t
     data = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
     runs = " ".join(s.get("run", "") for job in data["jobs"].values() for s in job["steps"])
     uses = [s.get("uses", "") for job in data["jobs"].values() for s in job["steps"]]
-    assert "bash .ci/run" in runs and '--format github' in runs and "make site" in runs
+    assert "bash .ci/run" in runs and "--format github" in runs and "make site" in runs
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
 
 
 def test_daily_report_fails_on_overdue_and_writes_the_job_summary():
-    run = " ".join(s.get("run", "") for job in yaml.safe_load((ROOT / ".github" / "workflows" / "daily.yml")
-                                                                .read_text(encoding="utf-8"))["jobs"].values() for s in job["steps"])
+    run = " ".join(
+        s.get("run", "")
+        for job in yaml.safe_load((ROOT / ".github" / "workflows" / "daily.yml").read_text(encoding="utf-8"))[
+            "jobs"
+        ].values()
+        for s in job["steps"]
+    )
     assert "make report" in run and "GITHUB_STEP_SUMMARY" in run
     recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nreport:")[1].split("\n\n")[0]
     assert "--fail-on overdue" in recipe and "--format markdown" in recipe
@@ -114,16 +119,27 @@ def test_a_changed_deadline_is_annotated_on_its_file_and_line(repo_copy):
     assert run.returncode == 1
     annotations = [a for a in run.stdout.splitlines() if a.startswith("::error ")]
     assert annotations, run.stdout
-    assert any(a.startswith(f"::error file=plans/duk-hanoi-dh/kh-90-2023.md,line={line},title=D204") for a in annotations), annotations
+    assert any(
+        a.startswith(f"::error file=plans/duk-hanoi-dh/kh-90-2023.md,line={line},title=D204") for a in annotations
+    ), annotations
 
 
 def test_pre_commit_reports_only_the_changed_file(repo_copy):
     path = repo_copy / "plans" / "duk-hanoi-dh" / "kh-90-2023.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("deadline: trước ngày 20/3/2023", "deadline: 30/02/2023", 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("deadline: trước ngày 20/3/2023", "deadline: 30/02/2023", 1),
+        encoding="utf-8",
+    )
     changed = cli("check", "--root", str(repo_copy), "--as-of", "2023-03-01", "--files", str(path))
-    other = cli("check", "--root", str(repo_copy), "--as-of", "2023-03-01", "--files",
-                str(repo_copy / "plans" / "duk-hanoi-dh" / "kh-74-2022.md"))
+    other = cli(
+        "check",
+        "--root",
+        str(repo_copy),
+        "--as-of",
+        "2023-03-01",
+        "--files",
+        str(repo_copy / "plans" / "duk-hanoi-dh" / "kh-74-2022.md"),
+    )
     assert changed.returncode == 1 and "kh-90-2023.md" in changed.stdout
     assert other.returncode == 0 and "kh-90-2023.md" not in other.stdout
 
@@ -132,14 +148,24 @@ def test_new_plan_passes_the_checker_and_appears_on_the_site(tmp_path):
     made = {}
 
     def scaffold(root):
-        run = cli("new", "plan", "--org", "duk-hanoi-dh", "--root", str(root), "--date", "2023-03-15",
-                  "--title", "Tổ chức Hội nghị tổng kết công tác năm 2023")
+        run = cli(
+            "new",
+            "plan",
+            "--org",
+            "duk-hanoi-dh",
+            "--root",
+            str(root),
+            "--date",
+            "2023-03-15",
+            "--title",
+            "Tổ chức Hội nghị tổng kết công tác năm 2023",
+        )
         assert run.returncode == 0, run.stderr
         made["path"] = root / "plans" / "duk-hanoi-dh" / "kh-91-2023.md"
         check = cli("check", "--root", str(root), "--as-of", "2023-03-15", "--files", str(made["path"]))
         assert check.returncode == 0 and "lỗi" not in check.stdout.split("Tổng cộng")[0], check.stdout
         # the signer's name is left for the editor, and the checker says where it goes
-        signer_line = line_containing(made["path"], "name: \"\"")
+        signer_line = line_containing(made["path"], 'name: ""')
         assert f"kh-91-2023.md:{signer_line}: thông tin M301: Bản văn không cho biết người ký." in check.stdout
 
     code, err, site = build_copy(tmp_path, scaffold, env={"KEHOACH_AS_OF": "2023-03-15"})
@@ -147,8 +173,18 @@ def test_new_plan_passes_the_checker_and_appears_on_the_site(tmp_path):
     assert made["path"].exists()
     page = (site / "van-ban" / "duk-hanoi-dh" / "kh-91-2023" / "index.html").read_text(encoding="utf-8")
     assert "Tổ chức Hội nghị tổng kết công tác năm 2023" in page and "91-KH/ĐUK" in page
-    again = cli("new", "plan", "--org", "duk-hanoi-dh", "--root", str(tmp_path / "proj"), "--number", "91",
-                "--date", "2023-03-15")
+    again = cli(
+        "new",
+        "plan",
+        "--org",
+        "duk-hanoi-dh",
+        "--root",
+        str(tmp_path / "proj"),
+        "--number",
+        "91",
+        "--date",
+        "2023-03-15",
+    )
     assert again.returncode == 2 and "không ghi đè" in again.stderr and "Traceback" not in again.stderr
 
 

@@ -4,20 +4,50 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from helpers import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.frontmatter import Loader, load_yaml
-from helpers import ROOT
+from kehoach.model.frontmatter import Loader, load_yaml
 
 SCALARS = st.one_of(
-    st.sampled_from(["yes", "No", "on", "OFF", "true", "~", "null", "", "0x1F", "0o17", "017", "1_000", "3.5", ".inf",
-                     "-.NaN", "1e3", "2023-02-30", "2023-02-28", "12:30", "=", "<<", "08", "+12", "Đảng ủy Khối", "KH"]),
+    st.sampled_from(
+        [
+            "yes",
+            "No",
+            "on",
+            "OFF",
+            "true",
+            "~",
+            "null",
+            "",
+            "0x1F",
+            "0o17",
+            "017",
+            "1_000",
+            "3.5",
+            ".inf",
+            "-.NaN",
+            "1e3",
+            "2023-02-30",
+            "2023-02-28",
+            "12:30",
+            "=",
+            "<<",
+            "08",
+            "+12",
+            "Đảng ủy Khối",
+            "KH",
+        ]
+    ),
     st.text(alphabet="abcđĐơư 0123456789.-:+_ăâêôTtFfYyNnOo~", max_size=12),
 )
 KEYS = st.text(alphabet="abcdefghij_", min_size=1, max_size=6)
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                       st.dictionaries(KEYS, inner, max_size=3)), max_leaves=12)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(KEYS, inner, max_size=3)),
+    max_leaves=12,
+)
 
 
 def reference(text):
@@ -39,15 +69,20 @@ def test_same_values_as_pyyaml(data, flow):
 
 
 def test_anchors_tags_and_merge_keys_fall_back_to_pyyaml():
-    for text in ["a: &x 1\nb: *x\n", "a: !!str 12\n", "base: &b {k: 1}\nc:\n  <<: *b\n  d: 2\n", "a: 1\na: 2\n",
-                 "d: 2023-02-30\n"]:
+    for text in [
+        "a: &x 1\nb: *x\n",
+        "a: !!str 12\n",
+        "base: &b {k: 1}\nc:\n  <<: *b\n  d: 2\n",
+        "a: 1\na: 2\n",
+        "d: 2023-02-30\n",
+    ]:
         assert load_yaml(text) == reference(text)
     with pytest.raises(yaml.YAMLError):  # an unhashable key is an error either way
         load_yaml("? [x]\n: 1\n")
 
 
 def test_every_repository_file_loads_identically():
-    from kehoach.frontmatter import split
+    from kehoach.model.frontmatter import split
 
     for path in sorted(p for d in ("plans", "outlines", "resolutions") for p in (ROOT / d).rglob("*.md")):
         front = split(path.read_text(encoding="utf-8")).front

@@ -1,74 +1,25 @@
-"""Run every registered check over a loaded repository."""
+"""Run every registered check over a loaded repository.
+
+A check is a function of the resolved view that adds findings (registry.py); the check modules are
+imported here, so importing the package registers them all.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 
-from ..findings import Finding
-from ..loader import Entry, Repository, gc_paused
-from ..references import Graph, Index, Reference, resolve_all
-
-
-@dataclass
-class Context:
-    repo: Repository
-    as_of: dt.date
-    index: Index
-    refs: list[Reference]
-    graph: Graph
-    findings: list[Finding] = field(default_factory=list)
-    # Keys and symbols of documents this view withholds (see visibility.public_context).
-    withheld: frozenset[str] = frozenset()
-
-    @cached_property
-    def by_key(self) -> dict[str, Entry]:
-        return {e.key: e for e in self.repo.entries}
-
-    @cached_property
-    def _refs_by_source(self) -> dict[str, list[Reference]]:
-        grouped: dict[str, list[Reference]] = defaultdict(list)
-        for ref in self.refs:
-            grouped[ref.source.key].append(ref)
-        return grouped
-
-    @cached_property
-    def _tasks(self) -> dict[str, list]:
-        from ..tasks import locate
-
-        return {e.key: locate(e) for e in self.repo.entries}
-
-    def tasks_of(self, entry: Entry) -> list:
-        """The document's tasks located in its text, deadlines understood (computed once per run)."""
-        return self._tasks[entry.key]
-
-    def refs_of(self, entry: Entry) -> list[Reference]:
-        """The references a document makes (its citations and front matter relations)."""
-        return self._refs_by_source.get(entry.key, [])
-
-    def add(self, code: str, where: Entry | str, line: int | None, message: str,
-            hint: str | None = None, subject: str | None = None) -> None:
-        if isinstance(where, Entry):
-            self.findings.append(Finding(code, where.path, line, message, hint, where.key, subject))
-        else:
-            self.findings.append(Finding(code, where, line, message, hint, None, subject))
-
-
-CheckFn = Callable[[Context], None]
-RUNNERS: list[CheckFn] = []
-
-
-def runner(fn: CheckFn) -> CheckFn:
-    RUNNERS.append(fn)
-    return fn
+from ..findings import Code, Finding
+from ..model.load import gc_paused
+from ..model.repository import Repository
+from ..model.view import View, build_view
+from . import deadlines, documents, references  # noqa: F401  (importing a check module registers its checks)
+from .registry import RUNNERS, Findings
 
 
 @dataclass
 class Result:
-    context: Context
+    view: View
     findings: list[Finding]
 
     @property
@@ -76,30 +27,24 @@ class Result:
         return [f for f in self.findings if not f.acknowledged]
 
 
-def build_context(repo: Repository, as_of: dt.date) -> Context:
-    index = Index(repo)
-    refs = resolve_all(repo, index)
-    return Context(repo, as_of, index, refs, Graph(refs))
-
-
 def run_checks(repo: Repository, as_of: dt.date) -> Result:
-    from . import deadlines, documents, references  # noqa: F401  (registers the runners)
-
     with gc_paused():
-        ctx = build_context(repo, as_of)
-        ctx.findings.extend(repo.findings)
+        view = build_view(repo, as_of)
+        out = Findings()
+        out.items.extend(repo.findings)
         for fn in RUNNERS:
-            fn(ctx)
-        findings = apply_acknowledgements(ctx)
+            fn(view, out)
+        findings = apply_acknowledgements(view, out.items)
     findings.sort(key=Finding.sort_key)
-    return Result(ctx, findings)
+    view.findings = findings
+    return Result(view, findings)
 
 
-def apply_acknowledgements(ctx: Context) -> list[Finding]:
+def apply_acknowledgements(view: View, found: list[Finding]) -> list[Finding]:
     """Silence findings a document acknowledges; report acknowledgements that silence nothing."""
     used: set[tuple[str, int]] = set()
-    for f in ctx.findings:
-        entry = ctx.by_key.get(f.document) if f.document else None
+    for f in found:
+        entry = view.by_key.get(f.document) if f.document else None
         if entry is None:
             continue
         for i, ack in enumerate(entry.doc.acknowledgements):
@@ -108,12 +53,25 @@ def apply_acknowledgements(ctx: Context) -> list[Finding]:
                 used.add((entry.key, i))
                 break
     extra = []
-    for entry in ctx.repo.entries:
+    for entry in view.repo.entries:
         for i, ack in enumerate(entry.doc.acknowledgements):
-            if (entry.key, i) not in used and ack.code != "D205":
-                extra.append(Finding(
-                    "M302", entry.path, entry.field_line("acknowledgements", i),
-                    f"Ghi nhận mã {ack.code}" + (f" («{ack.match}»)" if ack.match else "") + " không khớp phát hiện nào.",
-                    hint="Xóa ghi nhận này nếu lỗi đã được sửa, hoặc sửa «code»/«match».",
-                    document=entry.key, subject=ack.code))
-    return ctx.findings + extra
+            # a past-due acknowledgement waits for its deadline: silencing nothing yet is not a mistake
+            if (entry.key, i) not in used and not _is_calendar(ack.code):
+                extra.append(
+                    Finding(
+                        Code.M302,
+                        entry.path,
+                        entry.field_line("acknowledgements", i),
+                        f"Ghi nhận mã {ack.code}"
+                        + (f" («{ack.match}»)" if ack.match else "")
+                        + " không khớp phát hiện nào.",
+                        hint="Xóa ghi nhận này nếu lỗi đã được sửa, hoặc sửa «code»/«match».",
+                        document=entry.key,
+                        subject=ack.code,
+                    )
+                )
+    return found + extra
+
+
+def _is_calendar(code: str) -> bool:
+    return code in Code.__members__ and Code(code).calendar

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dates import DateError, make_date, parts, vn_short
-from ..lifecycle import is_archived
-from ..tasks import LocatedTask
-from . import Context, runner
+from ..findings import Code
+from ..model.lifecycle import is_archived
+from ..model.tasks import LocatedTask
+from ..model.view import View
+from ..text.dates import DateError, make_date, vn_short
+from .registry import Findings, runner
 
 
 def stated_day(lt: LocatedTask) -> dt.date | None:
@@ -19,73 +21,106 @@ def stated_day(lt: LocatedTask) -> dt.date | None:
 
 
 @runner
-def impossible_dates(ctx: Context) -> None:
-    for e in ctx.repo.entries:
-        for m in e.written_dates:
-            day, month, year = parts(m)
+def impossible_dates(view: View, out: Findings) -> None:
+    for e in view.repo.entries:
+        for written in e.written_dates:
             try:
-                make_date(day, month, year)
+                make_date(written.day, written.month, written.year)
             except DateError as err:
-                ctx.add("D201", e, e.file_line(m.start()), f"«{m.group(0)}»: {err}.",
-                        hint="Kiểm tra lại ngày với bản gốc.", subject=m.group(0))
+                out.add(
+                    Code.D201,
+                    e,
+                    e.file_line(written.start),
+                    f"«{written.text}»: {err}.",
+                    hint="Kiểm tra lại ngày với bản gốc.",
+                    subject=written.text,
+                )
 
 
 @runner
-def task_text(ctx: Context) -> None:
-    for e in ctx.repo.entries:
-        tasks = ctx.tasks_of(e)
+def task_text(view: View, out: Findings) -> None:
+    for e in view.repo.entries:
+        tasks = view.tasks_of(e)
         for lt in tasks:
-            if lt.error:
-                code = "D201" if "không tồn tại" in lt.error else "D204"
-                ctx.add(code, e, lt.line, f"Nhiệm vụ «{lt.task.id}»: {lt.error}.",
-                        hint="Chép đúng lời văn bản (bỏ dấu * in đậm/nghiêng) vào «deadline»/«quote».", subject=lt.task.id)
+            if lt.problem:
+                out.add(
+                    lt.problem.code,
+                    e,
+                    lt.line,
+                    f"Nhiệm vụ «{lt.task.id}»: {lt.problem.message}.",
+                    hint="Chép đúng lời văn bản (bỏ dấu * in đậm/nghiêng) vào «deadline»/«quote».",
+                    subject=lt.task.id,
+                )
             day = stated_day(lt)
             if day and e.doc.date and day < e.doc.date:
-                ctx.add("D202", e, lt.line,
-                        f"Nhiệm vụ «{lt.task.id}» có thời hạn {vn_short(day)}, trước ngày ban hành {vn_short(e.doc.date)}.",
-                        hint="Kiểm tra lại năm của thời hạn hoặc ngày ban hành.", subject=lt.task.id)
+                out.add(
+                    Code.D202,
+                    e,
+                    lt.line,
+                    f"Nhiệm vụ «{lt.task.id}» có thời hạn {vn_short(day)}, trước ngày ban hành {vn_short(e.doc.date)}.",
+                    hint="Kiểm tra lại năm của thời hạn hoặc ngày ban hành.",
+                    subject=lt.task.id,
+                )
         spans = [lt.span for lt in tasks if lt.span]
         for start, end, words in e.deadline_phrases:
             if not any(s < end and start < t for s, t in spans):
-                ctx.add("D203", e, e.file_line(start),
-                        f"Thời hạn «{words}» trong văn bản chưa được ghi thành nhiệm vụ.",
-                        hint="Thêm một mục trong «tasks» với «deadline» đúng lời văn bản (và «quote» nếu lời đó lặp lại).",
-                        subject=words)
+                out.add(
+                    Code.D203,
+                    e,
+                    e.file_line(start),
+                    f"Thời hạn «{words}» trong văn bản chưa được ghi thành nhiệm vụ.",
+                    hint="Thêm một mục trong «tasks» với «deadline» đúng lời văn bản (và «quote» nếu lời đó lặp lại).",
+                    subject=words,
+                )
 
 
 @runner
-def past_due(ctx: Context) -> None:
-    for e in ctx.repo.entries:
-        if is_archived(e, ctx.repo.orgs, ctx.as_of):
+def past_due(view: View, out: Findings) -> None:
+    for e in view.repo.entries:
+        if is_archived(e, view.repo.orgs, view.as_of):
             continue
-        for lt in ctx.tasks_of(e):
-            late = lt.overdue_days(ctx.as_of)
+        for lt in view.tasks_of(e):
+            late = lt.overdue_days(view.as_of)
             if late:
-                ctx.add("D205", e, lt.line,
-                        f"Nhiệm vụ «{lt.task.title}» ({lt.deadline.text}) quá hạn {late} ngày tính đến {vn_short(ctx.as_of)}.",
-                        hint="Khi đã xong, ghi «status: done» và «done_on: NĂM-THÁNG-NGÀY».", subject=lt.task.id)
+                out.add(
+                    Code.D205,
+                    e,
+                    lt.line,
+                    f"Nhiệm vụ «{lt.task.title}» ({lt.task.deadline}) quá hạn {late} ngày tính đến {vn_short(view.as_of)}.",
+                    hint="Khi đã xong, ghi «status: done» và «done_on: NĂM-THÁNG-NGÀY».",
+                    subject=lt.task.id,
+                )
 
 
 @runner
-def ordering(ctx: Context) -> None:
-    by_id = {e.key: {lt.task.id: lt for lt in ctx.tasks_of(e)} for e in ctx.repo.entries}
-    for e in ctx.repo.entries:
+def ordering(view: View, out: Findings) -> None:
+    by_id = {e.key: {lt.task.id: lt for lt in view.tasks_of(e)} for e in view.repo.entries}
+    for e in view.repo.entries:
         mine = by_id[e.key]
         for lt in mine.values():
-            due = lt.deadline.due if lt.deadline else None
+            due = lt.due
             if due is None:
                 continue
             for dep in lt.task.depends_on:
                 other = mine.get(dep)
-                if other and other.deadline and other.deadline.due and other.deadline.due > due:
-                    ctx.add("D207", e, lt.line,
-                            f"Nhiệm vụ «{lt.task.id}» ({lt.deadline.text}) phải xong trước khi «{dep}» ({other.deadline.text}) xong.",
-                            hint="Kiểm tra lại trình tự thời hạn; nếu lời văn bản đúng như vậy, thêm ghi nhận mã D207.",
-                            subject=lt.task.id)
+                if other and other.due and other.due > due:
+                    out.add(
+                        Code.D207,
+                        e,
+                        lt.line,
+                        f"Nhiệm vụ «{lt.task.id}» ({lt.task.deadline}) phải xong trước khi «{dep}» ({other.task.deadline}) xong.",
+                        hint="Kiểm tra lại trình tự thời hạn; nếu lời văn bản đúng như vậy, thêm ghi nhận mã D207.",
+                        subject=lt.task.id,
+                    )
             if lt.task.parent:
                 key, _, tid = lt.task.parent.partition("#")
                 parent = by_id.get(key, {}).get(tid)
-                if parent and parent.deadline and parent.deadline.due and due > parent.deadline.due:
-                    ctx.add("D206", e, lt.line,
-                            f"Nhiệm vụ «{lt.task.id}» ({lt.deadline.text}) muộn hơn nhiệm vụ cấp trên «{lt.task.parent}» ({parent.deadline.text}).",
-                            hint="Thời hạn của kế hoạch cấp dưới không được muộn hơn kế hoạch cấp trên.", subject=lt.task.id)
+                if parent and parent.due and due > parent.due:
+                    out.add(
+                        Code.D206,
+                        e,
+                        lt.line,
+                        f"Nhiệm vụ «{lt.task.id}» ({lt.task.deadline}) muộn hơn nhiệm vụ cấp trên «{lt.task.parent}» ({parent.task.deadline}).",
+                        hint="Thời hạn của kế hoạch cấp dưới không được muộn hơn kế hoạch cấp trên.",
+                        subject=lt.task.id,
+                    )

@@ -4,121 +4,219 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..doctypes import DOC_TYPES, expected_name
-from ..markup import raw_html
-from ..references import entry_code, number_int
-from . import Context, runner
+from ..findings import Code
+from ..model.references import number_int
+from ..model.view import View
+from ..text.doctypes import DOC_TYPES, expected_name
+from ..text.markup import raw_html
+from .registry import Findings, runner
 
 
 @runner
-def identity(ctx: Context) -> None:
+def identity(view: View, out: Findings) -> None:
     seen: dict[str, str] = {}
-    for e in ctx.repo.entries:
+    for e in view.repo.entries:
         if e.key in seen:
-            ctx.add("S003", e, 1, f"Khóa «{e.key}» trùng với {seen[e.key]}.",
-                    hint="Đổi tên một trong hai tệp.", subject=e.key)
+            out.add(
+                Code.S003,
+                e,
+                1,
+                f"Khóa «{e.key}» trùng với {seen[e.key]}.",
+                hint="Đổi tên một trong hai tệp.",
+                subject=e.key,
+            )
         else:
             seen[e.key] = e.path
     # Numbers restart each term, so a number may recur across terms but not within one.
     same: dict[tuple, list] = defaultdict(list)
-    for e in ctx.repo.entries:
+    for e in view.repo.entries:
         n = number_int(e.doc.number)
         if n is None:
             continue
-        term = ctx.index.term_id(e.doc.issuer, e.doc.date) or e.doc.term
-        same[(e.doc.issuer, entry_code(e, ctx.repo.orgs), e.doc.type, n, term)].append(e)
+        term = view.index.term_id(e.doc.issuer, e.doc.date) or e.doc.term
+        same[(e.doc.issuer, e.issuer_code(view.tree), e.doc.type, n, term)].append(e)
     for group in same.values():
         for e in group[1:]:
-            ctx.add("S003", e, 1, f"Số hiệu {e.doc.number}-{e.doc.type} của {e.doc.issuer} trùng với {group[0].path} trong cùng nhiệm kỳ.",
-                    hint="Kiểm tra lại số văn bản.", subject=e.key)
+            out.add(
+                Code.S003,
+                e,
+                1,
+                f"Số hiệu {e.doc.number}-{e.doc.type} của {e.doc.issuer} trùng với {group[0].path} trong cùng nhiệm kỳ.",
+                hint="Kiểm tra lại số văn bản.",
+                subject=e.key,
+            )
 
 
 @runner
-def metadata(ctx: Context) -> None:
-    tree = ctx.repo.orgs
-    for e in ctx.repo.entries:
+def metadata(view: View, out: Findings) -> None:
+    tree = view.repo.orgs
+    for e in view.repo.entries:
         d = e.doc
         if d.type not in DOC_TYPES:
-            ctx.add("S002", e, 1, f"Loại văn bản «{d.type}» không hợp lệ.",
-                    hint=f"Dùng một trong: {', '.join(DOC_TYPES)}.", subject=d.type)
+            out.add(
+                Code.S002,
+                e,
+                1,
+                f"Loại văn bản «{d.type}» không hợp lệ.",
+                hint=f"Dùng một trong: {', '.join(DOC_TYPES)}.",
+                subject=d.type,
+            )
         if d.issuer not in tree:
-            ctx.add("S004", e, 1, f"Tổ chức ban hành «{d.issuer}» không có trong organizations.yml.",
-                    hint="Sửa «issuer» thành mã tổ chức đã khai báo.", subject=d.issuer)
+            out.add(
+                Code.S004,
+                e,
+                1,
+                f"Tổ chức ban hành «{d.issuer}» không có trong organizations.yml.",
+                hint="Sửa «issuer» thành mã tổ chức đã khai báo.",
+                subject=d.issuer,
+            )
             continue
         if d.term and tree.term_by_id(d.issuer, d.term) is None:
-            ctx.add("S002", e, 1, f"Nhiệm kỳ «{d.term}» không có trong tổ chức {d.issuer}.",
-                    hint="Dùng mã nhiệm kỳ trong organizations.yml.", subject=d.term)
+            out.add(
+                Code.S002,
+                e,
+                1,
+                f"Nhiệm kỳ «{d.term}» không có trong tổ chức {d.issuer}.",
+                hint="Dùng mã nhiệm kỳ trong organizations.yml.",
+                subject=d.term,
+            )
         folder, _, name = e.key.rpartition("/")
         if folder != d.issuer:
-            ctx.add("S006", e, 1, f"Tệp nằm trong thư mục «{folder or '.'}» nhưng văn bản do «{d.issuer}» ban hành.",
-                    hint=f"Chuyển tệp vào thư mục {d.issuer}/.", subject=e.key)
+            out.add(
+                Code.S006,
+                e,
+                1,
+                f"Tệp nằm trong thư mục «{folder or '.'}» nhưng văn bản do «{d.issuer}» ban hành.",
+                hint=f"Chuyển tệp vào thư mục {d.issuer}/.",
+                subject=e.key,
+            )
         want = expected_name(d.type, d.number, d.date.year if d.date else None)
         if want and e.kind != "outline" and name != want:
-            ctx.add("S006", e, 1, f"Tên tệp «{name}» không khớp số hiệu và năm của văn bản (nên là «{want}»).",
-                    hint=f"Đổi tên tệp thành {want}.md.", subject=e.key)
+            out.add(
+                Code.S006,
+                e,
+                1,
+                f"Tên tệp «{name}» không khớp số hiệu và năm của văn bản (nên là «{want}»).",
+                hint=f"Đổi tên tệp thành {want}.md.",
+                subject=e.key,
+            )
         if e.kind != "resolution":
             signed = d.signer is not None and bool((d.signer.name or "").strip())  # a scaffold leaves name: ""
-            missing = [label for label, value in (("số", d.number if d.type != "ĐC" else "-"),
-                                                  ("ngày ban hành", d.date), ("người ký", signed if e.kind == "plan" else "-"))
-                       if not value]
+            missing = [
+                label
+                for label, value in (
+                    ("số", d.number if d.type != "ĐC" else "-"),
+                    ("ngày ban hành", d.date),
+                    ("người ký", signed if e.kind == "plan" else "-"),
+                )
+                if not value
+            ]
             if missing:
                 line = e.field_line("signer", "name") if missing == ["người ký"] and d.signer else None
-                ctx.add("M301", e, line or 1, f"Bản văn không cho biết {', '.join(missing)}.",
-                        hint="Bổ sung khi có bản gốc; không tự suy đoán.", subject=",".join(missing))
+                out.add(
+                    Code.M301,
+                    e,
+                    line or 1,
+                    f"Bản văn không cho biết {', '.join(missing)}.",
+                    hint="Bổ sung khi có bản gốc; không tự suy đoán.",
+                    subject=",".join(missing),
+                )
 
 
 _FIELD = {"chủ trì": "owner", "phối hợp": "co_owners", "thực hiện": "applies_to"}
 
 
 @runner
-def units_and_tasks(ctx: Context) -> None:
-    tree = ctx.repo.orgs
-    task_ids = {e.key: {t.id for t in e.doc.tasks} for e in ctx.repo.entries}
-    for e in ctx.repo.entries:
+def units_and_tasks(view: View, out: Findings) -> None:
+    tree = view.repo.orgs
+    task_ids = {e.key: {t.id for t in e.doc.tasks} for e in view.repo.entries}
+    for e in view.repo.entries:
         if e.doc.issuer not in tree:
             continue
         seen: set[str] = set()
         for i, t in enumerate(e.doc.tasks):
             if t.id in seen:
-                ctx.add("S007", e, e.field_line("tasks", i, "id"), f"Mã nhiệm vụ «{t.id}» bị dùng hai lần.", hint="Đặt mã khác cho một nhiệm vụ.", subject=t.id)
+                out.add(
+                    Code.S007,
+                    e,
+                    e.field_line("tasks", i, "id"),
+                    f"Mã nhiệm vụ «{t.id}» bị dùng hai lần.",
+                    hint="Đặt mã khác cho một nhiệm vụ.",
+                    subject=t.id,
+                )
             seen.add(t.id)
             for role, refs in (("chủ trì", t.owner), ("phối hợp", t.co_owners), ("thực hiện", t.applies_to)):
                 for ref in refs:
                     if tree.find_unit(e.doc.issuer, ref) is None:
-                        units = ", ".join(u.key for u in tree.get(e.doc.issuer).units)
-                        ctx.add("S005", e, e.field_line("tasks", i, _FIELD[role]),
-                                f"Nhiệm vụ «{t.id}»: đơn vị {role} «{ref}» không có trong {e.doc.issuer}.",
-                                hint=f"Dùng mã đơn vị: {units}; hoặc mã tổ chức; hoặc «tổ-chức:đơn-vị».", subject=ref)
+                        units = ", ".join(u.key for u in tree.by_key[e.doc.issuer].units)
+                        out.add(
+                            Code.S005,
+                            e,
+                            e.field_line("tasks", i, _FIELD[role]),
+                            f"Nhiệm vụ «{t.id}»: đơn vị {role} «{ref}» không có trong {e.doc.issuer}.",
+                            hint=f"Dùng mã đơn vị: {units}; hoặc mã tổ chức; hoặc «tổ-chức:đơn-vị».",
+                            subject=ref,
+                        )
             for dep in t.depends_on:
                 if dep not in task_ids[e.key]:
-                    ctx.add("S007", e, e.field_line("tasks", i, "depends_on"), f"Nhiệm vụ «{t.id}» phụ thuộc «{dep}» không có trong văn bản.",
-                            hint="Sửa «depends_on» thành mã nhiệm vụ có thật.", subject=dep)
+                    out.add(
+                        Code.S007,
+                        e,
+                        e.field_line("tasks", i, "depends_on"),
+                        f"Nhiệm vụ «{t.id}» phụ thuộc «{dep}» không có trong văn bản.",
+                        hint="Sửa «depends_on» thành mã nhiệm vụ có thật.",
+                        subject=dep,
+                    )
             if t.parent:
                 key, _, tid = t.parent.partition("#")
                 if tid not in task_ids.get(key, set()):
-                    ctx.add("S007", e, e.field_line("tasks", i, "parent"), f"Nhiệm vụ «{t.id}» trỏ tới nhiệm vụ cấp trên «{t.parent}» không tồn tại.",
-                            hint="Ghi «parent» dạng khóa-văn-bản#mã-nhiệm-vụ.", subject=t.parent)
+                    out.add(
+                        Code.S007,
+                        e,
+                        e.field_line("tasks", i, "parent"),
+                        f"Nhiệm vụ «{t.id}» trỏ tới nhiệm vụ cấp trên «{t.parent}» không tồn tại.",
+                        hint="Ghi «parent» dạng khóa-văn-bản#mã-nhiệm-vụ.",
+                        subject=t.parent,
+                    )
         for i, tg in enumerate(e.doc.targets):
             for ref in tg.applies_to:
                 if tree.find_unit(e.doc.issuer, ref) is None:
-                    ctx.add("S005", e, e.field_line("targets", i, "applies_to"), f"Chỉ tiêu «{tg.id}»: đơn vị «{ref}» không có trong {e.doc.issuer}.", subject=ref)
+                    out.add(
+                        Code.S005,
+                        e,
+                        e.field_line("targets", i, "applies_to"),
+                        f"Chỉ tiêu «{tg.id}»: đơn vị «{ref}» không có trong {e.doc.issuer}.",
+                        subject=ref,
+                    )
 
 
 @runner
-def html_in_text(ctx: Context) -> None:
+def html_in_text(view: View, out: Findings) -> None:
     """Word never writes HTML: a tag in the official text is pasted code, or text that looks like it."""
-    for e in ctx.repo.entries:
+    for e in view.repo.entries:
         for offset, tag in raw_html(e.plain.text)[:20]:
-            ctx.add("S008", e, e.file_line(offset), f"Lời văn chứa mã HTML «{tag[:60]}».",
-                    hint="Trang web hiện nó nguyên dạng chữ. Nếu đúng là lời văn bản, ghi nhận mã S008 với lý do "
-                         "trong «acknowledgements»; nếu là mã dán nhầm, xóa khỏi tệp.", subject=tag[:60])
+            out.add(
+                Code.S008,
+                e,
+                e.file_line(offset),
+                f"Lời văn chứa mã HTML «{tag[:60]}».",
+                hint="Trang web hiện nó nguyên dạng chữ. Nếu đúng là lời văn bản, ghi nhận mã S008 với lý do "
+                "trong «acknowledgements»; nếu là mã dán nhầm, xóa khỏi tệp.",
+                subject=tag[:60],
+            )
 
 
 @runner
-def pending_review(ctx: Context) -> None:
+def pending_review(view: View, out: Findings) -> None:
     """An imported document stays visibly unfinished until an editor has looked at each guess."""
-    for e in ctx.repo.entries:
+    for e in view.repo.entries:
         for i, item in enumerate(e.doc.review):
             guess = f" (đề xuất: «{item.candidate}»)" if item.candidate else ""
-            ctx.add("I401", e, e.field_line("review", i), f"Cần xem lại «{item.field}»{guess}: {item.reason}",
-                    hint="Sửa trường đó cho đúng bản gốc rồi xóa mục này khỏi «review».", subject=item.field)
+            out.add(
+                Code.I401,
+                e,
+                e.field_line("review", i),
+                f"Cần xem lại «{item.field}»{guess}: {item.reason}",
+                hint="Sửa trường đó cho đúng bản gốc rồi xóa mục này khỏi «review».",
+                subject=item.field,
+            )

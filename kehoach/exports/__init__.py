@@ -1,6 +1,6 @@
 """Downloads for other programs: a calendar of deadlines, the registry of documents, a task sheet.
 
-Every export takes a view of the checked repository (`visibility.public_context`), so a document
+Every export takes a view of the checked repository (`visibility.public_view`), so a document
 withheld from the public site is withheld from its downloads too, and writes the same bytes for
 the same content: subscribed calendars update instead of duplicating, and builds stay reproducible.
 """
@@ -8,37 +8,37 @@ the same content: subscribed calendars update instead of duplicating, and builds
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
-from ..checks import Context, run_checks
-from ..loader import load_repository
-from ..visibility import public_context
+from ..checks import run_checks
+from ..model.load import load_repository
+from ..model.view import View
+from ..model.visibility import public_view
+from .calendar import calendars
+from .names import ICS_ALL, ICS_DIR, REGISTRY, TASKS_CSV
+from .registry import registry_json
+from .sheet import tasks_csv
 
-# File names inside an export directory (the site serves them under du-lieu/).
-ICS_DIR = "lich"
-ICS_ALL = "lich/tat-ca.ics"
-REGISTRY = "registry.json"
-TASKS_CSV = "nhiem-vu.csv"
+__all__ = ["ICS_ALL", "ICS_DIR", "REGISTRY", "TASKS_CSV", "export_view", "write_all"]
 
 
-def export_context(root: Path, as_of: dt.date, internal: bool = False) -> Context:
+def export_view(root: Path, as_of: dt.date, internal: bool = False) -> View:
     """The repository as an export for this audience may show it."""
-    return public_context(run_checks(load_repository(root), as_of).context, internal)
+    return public_view(run_checks(load_repository(root), as_of).view, internal)
 
 
-def write_all(ctx: Context, out: Path, site_url: str | None = None, formats=("ics", "registry", "csv")) -> list[Path]:
+def write_all(
+    view: View, out: Path, site_url: str | None = None, formats: Iterable[str] = ("ics", "registry", "csv")
+) -> list[Path]:
     """Write the chosen exports under `out`; returns the files written."""
-    from .calendar import calendars
-    from .registry import registry_json
-    from .sheet import tasks_csv
-
     files: dict[str, bytes] = {}
     if "ics" in formats:
-        files |= calendars(ctx, site_url)
+        files |= calendars(view, site_url)
     if "registry" in formats:
-        files[REGISTRY] = registry_json(ctx, site_url)
+        files[REGISTRY] = registry_json(view, site_url)
     if "csv" in formats:
-        files[TASKS_CSV] = tasks_csv(ctx, site_url)
+        files[TASKS_CSV] = tasks_csv(view, site_url)
     written = []
     for name, data in sorted(files.items()):
         path = out / name

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..checks import Context
-from ..loader import Entry
-from ..tasks import LocatedTask
+from ..model.entry import Entry
+from ..model.tasks import LocatedTask
+from ..model.view import View
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class TaskRow:
 
     @property
     def due(self) -> dt.date | None:
-        return self.located.deadline.due if self.located.deadline else None
+        return self.located.due
 
     @property
     def uid(self) -> str:
@@ -25,20 +25,10 @@ class TaskRow:
         return f"{self.entry.key}#{self.located.task.id}"
 
 
-def task_rows(ctx: Context) -> list[TaskRow]:
+def task_rows(view: View) -> list[TaskRow]:
     """Every task of every document in the view, in a fixed order (document key, then task order)."""
-    return [TaskRow(e, lt) for e in sorted(ctx.repo.entries, key=lambda e: e.key) for lt in ctx.tasks_of(e)]
+    return [TaskRow(e, lt) for e in sorted(view.repo.entries, key=lambda e: e.key) for lt in view.tasks_of(e)]
 
 
-def page_url(entry: Entry, site_url: str | None) -> str:
-    """The document's page: absolute when the site's address is known, else relative to the site root."""
-    path = f"van-ban/{entry.key}/"
-    return site_url.rstrip("/") + "/" + path if site_url else path
-
-
-def unit_names(ctx: Context, entry: Entry, refs: list[str]) -> str:
-    tree, names = ctx.repo.orgs, []
-    for ref in refs:
-        found = tree.find_unit(entry.doc.issuer, ref)
-        names.append(ref if found is None else (found[1].name if found[1] else found[0].name))
-    return "; ".join(names)
+def unit_names(view: View, entry: Entry, refs: list[str]) -> str:
+    return "; ".join(view.unit_name(entry, ref) for ref in refs)

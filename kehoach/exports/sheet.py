@@ -5,25 +5,50 @@ from __future__ import annotations
 import csv
 import io
 
-from ..checks import Context
-from ..dates import vn_short
-from ..site.format import symbol
+from ..model.view import View
+from ..text.dates import vn_short
 from .calendar import STATE_VI
-from .rows import page_url, task_rows, unit_names
+from .rows import task_rows, unit_names
 
-HEADERS = ["Số hiệu", "Trích yếu văn bản", "Tổ chức ban hành", "Mã nhiệm vụ", "Nhiệm vụ", "Chủ trì", "Phối hợp",
-           "Thực hiện", "Sản phẩm", "Thời hạn (nguyên văn)", "Hạn chót", "Tình trạng", "Trang"]
+HEADERS = [
+    "Số hiệu",
+    "Trích yếu văn bản",
+    "Tổ chức ban hành",
+    "Mã nhiệm vụ",
+    "Nhiệm vụ",
+    "Chủ trì",
+    "Phối hợp",
+    "Thực hiện",
+    "Sản phẩm",
+    "Thời hạn (nguyên văn)",
+    "Hạn chót",
+    "Tình trạng",
+    "Trang",
+]
 
 
-def tasks_csv(ctx: Context, site_url: str | None = None) -> bytes:
+def tasks_csv(view: View, site_url: str | None = None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADERS)
-    tree = ctx.repo.orgs
-    for row in task_rows(ctx):
+    tree = view.tree
+    for row in task_rows(view):
         e, t = row.entry, row.located.task
-        writer.writerow([symbol(e, tree) or "chưa có số", e.doc.title or "", tree.label(e.doc.issuer), t.id, t.title,
-                         unit_names(ctx, e, t.owner), unit_names(ctx, e, t.co_owners), unit_names(ctx, e, t.applies_to),
-                         t.deliverable or "", t.deadline or "", vn_short(row.due) if row.due else "",
-                         STATE_VI[t.status], page_url(e, site_url)])
+        writer.writerow(
+            [
+                e.symbol(view.tree) or "chưa có số",
+                e.doc.title or "",
+                tree.label(e.doc.issuer),
+                t.id,
+                t.title,
+                unit_names(view, e, t.owner),
+                unit_names(view, e, t.co_owners),
+                unit_names(view, e, t.applies_to),
+                t.deliverable or "",
+                t.deadline or "",
+                vn_short(row.due) if row.due else "",
+                STATE_VI[t.status],
+                e.page_url(site_url),
+            ]
+        )
     return out.getvalue().encode("utf-8-sig")

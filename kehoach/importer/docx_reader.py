@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docx import Document
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 
 def _escape(text: str) -> str:
     # Characters Markdown would take as markup are escaped, so the rendered text is the Word text.
     return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
 
 
-def _runs(paragraph) -> str:
+def _runs(paragraph: Paragraph) -> str:
     out = []
     for run in paragraph.runs:
         text = run.text
@@ -21,13 +25,13 @@ def _runs(paragraph) -> str:
         if core and (run.bold or run.italic):
             mark = "**" if run.bold else ""
             mark += "*" if run.italic else ""
-            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
             text = f"{lead}{mark}{core}{mark[::-1]}{trail}"
         out.append(text)
     return "".join(out).replace("****", "").replace("**  **", "  ")
 
 
-def _paragraph(paragraph) -> str:
+def _paragraph(paragraph: Paragraph) -> str:
     text = _runs(paragraph)
     style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
     if not text.strip():
@@ -40,7 +44,7 @@ def _paragraph(paragraph) -> str:
     return text
 
 
-def _table(table) -> str:
+def _table(table: Table) -> str:
     rows = []
     for row in table.rows:
         cells = [" ".join(_runs(p) for p in cell.paragraphs).replace("|", "\\|").strip() for cell in row.cells]
@@ -52,10 +56,6 @@ def _table(table) -> str:
 
 
 def docx_markdown(path: Path) -> str:
-    from docx import Document
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
     document = Document(str(path))
     blocks = []
     for item in document.iter_inner_content():

@@ -9,35 +9,55 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..citations import SYMBOL_RE, find_citations
-from ..dates import DateError, find_deadline_phrases, make_date
-from ..doctypes import canonical_type, type_for_word
-from ..orgs import OrgTree
-from ..plain import PlainText
-from ..text import fold
+from ..model.orgs import OrgTree
+from ..text.dates import DateError, find_deadline_phrases, make_date
+from ..text.doctypes import canonical_type, type_for_word
+from ..text.plain import PlainText
+from ..text.symbols import find_citations
+from ..text.unicode import fold
 
 TYPE_HEADING = re.compile(
     r"^(KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ CƯƠNG|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|HƯỚNG DẪN|QUY ĐỊNH|QUYẾT ĐỊNH|THÔNG BÁO|"
-    r"BÁO CÁO|ĐỀ ÁN|TỜ TRÌNH|QUY CHẾ|CÔNG VĂN)\b")
+    r"BÁO CÁO|ĐỀ ÁN|TỜ TRÌNH|QUY CHẾ|CÔNG VĂN)\b"
+)
 SYMBOL_LINE = re.compile(r"Số\s*:?\s*(?P<num>\d+)\s*-\s*(?P<type>[A-Za-zĐđÐ]+)\s*/\s*(?P<code>[A-Za-zĐđÐ]+)")
-PLACE_DATE = re.compile(r"(?P<place>[A-ZĐÂ][^\n,*]{1,40}?),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÂ][^\n,*]{1,40}?),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
 LONG_DATE = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
-ATTACHED = re.compile(r"kèm theo\s+(?:Kế hoạch|Chương trình|Nghị quyết|Quyết định|Hướng dẫn)\s+(?:số\s+)?(?P<sym>\d+\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-Za-zĐđÐ]+)", re.I)
+ATTACHED = re.compile(
+    r"kèm theo\s+(?:Kế hoạch|Chương trình|Nghị quyết|Quyết định|Hướng dẫn)\s+(?:số\s+)?(?P<sym>\d+\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-Za-zĐđÐ]+)",
+    re.I,
+)
 ISSUING_BODY = re.compile(r"(Ban (?:Thường vụ|Chấp hành)[^,;.:]*?)\s+(?:ban hành|xây dựng|triển khai|hướng dẫn)")
 SIGN_ON_BEHALF = re.compile(r"^(?:T/M|TM\.|K/T|KT\.|Q\.|TL\.|T/L)\s*\S.*$")
 MARKS_CONFIDENTIAL = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
 MARKS_URGENT = ("THƯỢNG KHẨN", "HỎA TỐC", "KHẨN")
 SEPARATOR = re.compile(r"^[\s\-–—_*=~.]*$")
 # Phrases naming the base organisations collectively (the `subordinates` unit).
-SUBORDINATE_WORDS = ("cap uy truc thuoc", "cap uy co so", "to chuc co so dang", "tccs", "chi, dang bo co so",
-                     "dang bo, chi bo co so", "chi bo, dang bo co so", "dang uy, chi bo co so", "cac co so dang",
-                     "cap uy cac to chuc co so")
+SUBORDINATE_WORDS = (
+    "cap uy truc thuoc",
+    "cap uy co so",
+    "to chuc co so dang",
+    "tccs",
+    "chi, dang bo co so",
+    "dang bo, chi bo co so",
+    "chi bo, dang bo co so",
+    "dang uy, chi bo co so",
+    "cac co so dang",
+    "cap uy cac to chuc co so",
+)
 LEAD_IN = re.compile(r"^\W*(Thực hiện|Căn cứ|Triển khai)")
 # units named right after these are reported to, consulted or cited, not acting («gửi về Ban …», «trình Ban …»);
 # «Đối với X» is the opposite: it introduces the units a section addresses
-NOT_OWNER_BEFORE = re.compile(r"(gửi|về|qua|tới|cho|của|tham mưu|báo cáo|trình|(?<!đối )với|dự)\s*(các\s+)?\(?\s*$", re.I)
+NOT_OWNER_BEFORE = re.compile(
+    r"(gửi|về|qua|tới|cho|của|tham mưu|báo cáo|trình|(?<!đối )với|dự)\s*(các\s+)?\(?\s*$", re.I
+)
 # «Đối với Đảng ủy Khối»: a section addressed to the issuing committee itself
 FOR_THE_COMMITTEE = re.compile(r"đối với (ban chấp hành |ban thường vụ )?đảng (ủy|uỷ|bộ) khối\s*:?\s*$", re.I)
+
+
+Lines = list[tuple[int, str]]  # (offset, text) of each line of the plain text
 
 
 @dataclass
@@ -45,8 +65,10 @@ class Extracted:
     front: dict = field(default_factory=dict)
     review: list[dict] = field(default_factory=list)
 
-    def unsure(self, field_name: str, candidate, reason: str) -> None:
-        self.review.append({"field": field_name, "candidate": None if candidate is None else str(candidate), "reason": reason})
+    def unsure(self, field_name: str, candidate: object, reason: str) -> None:
+        self.review.append(
+            {"field": field_name, "candidate": None if candidate is None else str(candidate), "reason": reason}
+        )
 
 
 def _clean(text: str) -> str:
@@ -60,7 +82,7 @@ def _date(m: re.Match) -> dt.date | None:
         return None
 
 
-def _lines(plain: str) -> list[tuple[int, str]]:
+def _lines(plain: str) -> Lines:
     out, pos = [], 0
     for line in plain.split("\n"):
         out.append((pos, line))
@@ -68,7 +90,7 @@ def _lines(plain: str) -> list[tuple[int, str]]:
     return out
 
 
-def _heading_index(lines) -> int | None:
+def _heading_index(lines: Lines) -> int | None:
     for i, (_, line) in enumerate(lines[:80]):
         core = _clean(line)
         if core and core == core.upper() and TYPE_HEADING.match(core):
@@ -76,7 +98,7 @@ def _heading_index(lines) -> int | None:
     return None
 
 
-def _paragraph(lines, i: int) -> tuple[int, int, str]:
+def _paragraph(lines: Lines, i: int) -> tuple[int, int, str]:
     """(first line, line after, text) of the paragraph starting at or after line i."""
     while i < len(lines) and (not lines[i][1].strip() or SEPARATOR.match(lines[i][1])):
         i += 1
@@ -126,7 +148,8 @@ BETWEEN_SUBJECTS = re.compile(r"^(\s|,|va|cung|cac)*$")  # folded: «Ban Tuyên 
 def _subjects(tree: OrgTree, org_key: str, text: str) -> list[str]:
     """Units the text opens with, as the subject of its sentence («1. Ban Tuyên giáo …, UBKT … và Đoàn Khối chịu …»)."""
     folded = fold(text)
-    at, keys = LIST_MARK.match(text).end(), []
+    mark = LIST_MARK.match(text)
+    at, keys = (mark.end() if mark else 0), []
     for start, end, key in sorted(_unit_mentions(tree, org_key, text), key=lambda m: (m[0], -m[1])):
         if start < at:  # a shorter name inside one already taken (the longest at each place comes first)
             continue
@@ -220,7 +243,8 @@ def extract(text: str, tree: OrgTree, org_key: str | None) -> Extracted:
 
     # Type, from the heading word, and the symbol, from "Số 90 -KH/ĐUK".
     heading = _clean(lines[head_at][1]) if head_at is not None else ""
-    word = TYPE_HEADING.match(heading).group(1) if heading else None
+    heading_word = TYPE_HEADING.match(heading)
+    word = heading_word.group(1) if heading_word else None
     doc_type = type_for_word(word.lower()) if word else None
     symbol = SYMBOL_LINE.search(header) or SYMBOL_LINE.search(plain[:3000])
     if symbol and doc_type is None:
@@ -247,7 +271,11 @@ def extract(text: str, tree: OrgTree, org_key: str | None) -> Extracted:
         if org and code not in [c.upper() for c in org.codes]:
             front["issuer_code"] = code
             if tree.resolve_code(issuer, code) is None:
-                out.unsure("issuer_code", symbol["code"], f"mã cơ quan «{symbol['code']}» không có trong organizations.yml; giữ nguyên như văn bản")
+                out.unsure(
+                    "issuer_code",
+                    symbol["code"],
+                    f"mã cơ quan «{symbol['code']}» không có trong organizations.yml; giữ nguyên như văn bản",
+                )
         front["symbol_as_written"] = _clean(symbol.group(0))
 
     body_m = ISSUING_BODY.search(plain[:4000])
@@ -266,14 +294,17 @@ def extract(text: str, tree: OrgTree, org_key: str | None) -> Extracted:
         front["date"] = _date(where)
     elif attached_date:
         front["date"] = attached_date
-        out.unsure("date", attached_date.isoformat(), "văn bản không ghi ngày riêng; lấy ngày của văn bản mà nó kèm theo")
+        out.unsure(
+            "date", attached_date.isoformat(), "văn bản không ghi ngày riêng; lấy ngày của văn bản mà nó kèm theo"
+        )
     else:
         out.unsure("date", None, "không thấy «…, ngày … tháng … năm …»; để trống, không suy đoán")
 
     # Title (trích yếu): the paragraph under the type heading, up to an attachment note.
-    title_start = title_end = None
+    title_start: int | None = None
+    title_end: int | None = None
     if head_at is not None:
-        rest = _clean(lines[head_at][1])[len(word):].strip(" :")
+        rest = _clean(lines[head_at][1])[len(word or "") :].strip(" :")
         i, j, title = _paragraph(lines, head_at + 1)
         for k in range(i, j):
             if re.match(r"^\W*\(?\s*(Ban hành\s+)?kèm theo", lines[k][1].strip(" *_"), re.I):
@@ -291,7 +322,8 @@ def extract(text: str, tree: OrgTree, org_key: str | None) -> Extracted:
     # Relations: what the opening paragraphs ("Thực hiện …", "Căn cứ …") implement; what it is attached to.
     spans = []
     intro_at = title_end if title_end is not None else (head_at + 1 if head_at is not None else 0)
-    for i, j in ([(title_start, title_end)] if title_start is not None else []) + [_paragraph(lines, intro_at)[:2]]:
+    opening = [(title_start, title_end)] if title_start is not None and title_end is not None else []
+    for i, j in [*opening, _paragraph(lines, intro_at)[:2]]:
         if i < j and LEAD_IN.match(" ".join(line for _, line in lines[i:j])):
             spans.append((lines[i][0], lines[j - 1][0] + len(lines[j - 1][1])))
     relations, seen = [], set()
@@ -328,14 +360,14 @@ def extract(text: str, tree: OrgTree, org_key: str | None) -> Extracted:
     return out
 
 
-def _signer(out: Extracted, lines) -> None:
+def _signer(out: Extracted, lines: Lines) -> None:
     tail = lines[-40:]
     for k, (_, line) in enumerate(tail):
         core = _clean(line)
         if SIGN_ON_BEHALF.match(core) and core == core.upper():
-            rest = [(_clean(x)) for _, x in tail[k + 1:] if _clean(x)]
+            rest = [(_clean(x)) for _, x in tail[k + 1 :] if _clean(x)]
             position = rest[0] if rest and rest[0] == rest[0].upper() else None
-            names = [x for x in rest[1 if position else 0:] if x != x.upper()]
+            names = [x for x in rest[1 if position else 0 :] if x != x.upper()]
             signer = {"on_behalf": core}
             if position:
                 signer["position"] = position
@@ -348,12 +380,13 @@ def _signer(out: Extracted, lines) -> None:
     out.unsure("signer", None, "không thấy khối chữ ký (T/M …, chức vụ, họ tên)")
 
 
-def _recipients(out: Extracted, lines) -> None:
+def _recipients(out: Extracted, lines: Lines) -> None:
     start = next((k for k, (_, line) in enumerate(lines) if re.match(r"^\W*Nơi nhận\s*:", _clean(line))), None)
     if start is None:
         return
-    recipients, grouped = [], False
-    for _, line in lines[start + 1:]:
+    recipients: list[dict[str, str]] = []
+    grouped = False
+    for _, line in lines[start + 1 :]:
         core = line.strip()
         if not core:
             continue
@@ -376,18 +409,23 @@ def _recipients(out: Extracted, lines) -> None:
     if recipients:
         out.front["recipients"] = recipients
         if grouped or any("purpose" not in r for r in recipients):
-            out.unsure("recipients", None, "chưa rõ nơi nhận nào «để báo cáo», nơi nào «để thực hiện» (dấu ngoặc gộp bị vỡ khi chuyển định dạng)")
+            out.unsure(
+                "recipients",
+                None,
+                "chưa rõ nơi nhận nào «để báo cáo», nơi nào «để thực hiện» (dấu ngoặc gộp bị vỡ khi chuyển định dạng)",
+            )
 
 
 def _tasks(out: Extracted, plain: str, tree: OrgTree, issuer: str | None) -> None:
-    tasks, taken = [], []
-    for n, (start, end, words) in enumerate(find_deadline_phrases(plain), 1):
+    tasks: list[dict[str, object]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, words in find_deadline_phrases(plain):
         if any(a < end and start < b for a, b in taken):
             continue
         taken.append((start, end))
         s, e = _sentence(plain, start, end)
         sentence = plain[s:e]
-        task = {"id": f"t{len(tasks) + 1}", "title": _short_title(sentence)}
+        task: dict[str, object] = {"id": f"t{len(tasks) + 1}", "title": _short_title(sentence)}
         owners, sure = guess_owners(tree, issuer, plain, start, end) if issuer else ([], False)
         task["owner"] = owners or [issuer]
         if not sure:
@@ -401,14 +439,18 @@ def _tasks(out: Extracted, plain: str, tree: OrgTree, issuer: str | None) -> Non
         tasks.append(task)
     if tasks:
         out.front["tasks"] = tasks
-        out.unsure("tasks", None, "tên nhiệm vụ lấy nguyên câu chứa thời hạn; rút gọn và thêm sản phẩm (deliverable) nếu cần")
+        out.unsure(
+            "tasks", None, "tên nhiệm vụ lấy nguyên câu chứa thời hạn; rút gọn và thêm sản phẩm (deliverable) nếu cần"
+        )
 
 
-_TARGET = re.compile(r"(?:trên|đạt|từ|ít nhất|tối thiểu)?\s*\d+(?:[,.]\d+)?\s*%(?:\s*(?:trở lên|đến\s+\d+(?:[,.]\d+)?\s*%))?", re.I)
+_TARGET = re.compile(
+    r"(?:trên|đạt|từ|ít nhất|tối thiểu)?\s*\d+(?:[,.]\d+)?\s*%(?:\s*(?:trở lên|đến\s+\d+(?:[,.]\d+)?\s*%))?", re.I
+)
 
 
 def _targets(out: Extracted, plain: str) -> None:
-    targets = []
+    targets: list[dict[str, str]] = []
     for m in _TARGET.finditer(plain):
         s, e = _sentence(plain, m.start(), m.end())
         text = plain[s:e].strip()

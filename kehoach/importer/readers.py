@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text import nfc
+from ..text.unicode import nfc
+from .docx_reader import docx_markdown
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -35,8 +36,10 @@ def decode_text(raw: bytes, name: str) -> tuple[str, list[tuple[str, str]]]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), [("source", "tệp lưu bằng UTF-16; đã đọc và sẽ ghi lại bằng UTF-8")]
     if _looks_binary(raw):
-        raise ImportRefused(f"{name}: không phải tệp văn bản (có vẻ là tệp nhị phân). "
-                            "Hãy mở bằng Word và lưu thành .docx hoặc .txt (UTF-8).")
+        raise ImportRefused(
+            f"{name}: không phải tệp văn bản (có vẻ là tệp nhị phân). "
+            "Hãy mở bằng Word và lưu thành .docx hoặc .txt (UTF-8)."
+        )
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -44,7 +47,9 @@ def decode_text(raw: bytes, name: str) -> tuple[str, list[tuple[str, str]]]:
     try:
         text = raw.decode("cp1258")
     except UnicodeDecodeError:
-        raise ImportRefused(f"{name}: không đọc được bằng UTF-8 hay Windows-1258. Mở tệp và lưu lại với mã hóa UTF-8.") from None
+        raise ImportRefused(
+            f"{name}: không đọc được bằng UTF-8 hay Windows-1258. Mở tệp và lưu lại với mã hóa UTF-8."
+        ) from None
     return text, [("source", "tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258 — kiểm tra dấu tiếng Việt")]
 
 
@@ -58,16 +63,17 @@ def read_source(path: Path) -> Source:
         raise ImportRefused(f"{name}: tệp quá lớn ({size // 1024 // 1024} MB); một văn bản không dài quá 50 MB.")
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        from .docx_reader import docx_markdown
-
         try:
             text = docx_markdown(path)
         except Exception as e:  # noqa: BLE001 — any failure of the Word parser on a foreign file means "not a valid .docx"
-            raise ImportRefused(f"{name}: không phải tệp Word .docx hợp lệ ({type(e).__name__}). "
-                                "Mở bằng Word và lưu lại dạng .docx.") from None
+            raise ImportRefused(
+                f"{name}: không phải tệp Word .docx hợp lệ ({type(e).__name__}). Mở bằng Word và lưu lại dạng .docx."
+            ) from None
         if not text.strip():
-            raise ImportRefused(f"{name}: tệp Word không có chữ (có thể chỉ là ảnh chụp văn bản). "
-                                "Cần bản có chữ; ảnh chụp phải được nhận dạng chữ (OCR) trước.")
+            raise ImportRefused(
+                f"{name}: tệp Word không có chữ (có thể chỉ là ảnh chụp văn bản). "
+                "Cần bản có chữ; ảnh chụp phải được nhận dạng chữ (OCR) trước."
+            )
         return Source(path, nfc(text), "docx")
     if suffix in (".md", ".txt", ".markdown"):
         raw = path.read_bytes()
@@ -78,4 +84,6 @@ def read_source(path: Path) -> Source:
         return Source(path, nfc(text), "md" if suffix != ".txt" else "txt", notes)
     if suffix == ".doc":
         raise ImportRefused(f"{name}: định dạng Word cũ (.doc) chưa được hỗ trợ. Mở bằng Word, chọn Lưu thành → .docx.")
-    raise ImportRefused(f"{name}: không nhận dạng được loại tệp «{suffix or 'không có đuôi'}»; dùng .docx, .txt hoặc .md.")
+    raise ImportRefused(
+        f"{name}: không nhận dạng được loại tệp «{suffix or 'không có đuôi'}»; dùng .docx, .txt hoặc .md."
+    )

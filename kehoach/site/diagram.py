@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..loader import Entry
-from ..references import RELATION_LABELS
-from .format import heading
+from ..model.entry import Entry
+from ..model.references import RELATION_LABELS
+from ..model.view import View
 
 MERMAID = "assets/vendor/mermaid-11.17.2.min.js"  # served from the site itself: no CDN on an intranet
 
@@ -13,17 +13,19 @@ def _label(text: str) -> str:
     return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
 
 
-def relationship_diagram(entry: Entry, ctx) -> list[str]:
+def relationship_diagram(entry: Entry, view: View) -> list[str]:
     """Mermaid lines for the document, what it relates to and what relates to it; [] when alone."""
-    tree, by_key = ctx.repo.orgs, ctx.by_key
-    outgoing = [(e.target, e.type) for e in ctx.graph.outgoing.get(entry.key, []) if e.type != "cites"]
-    incoming = [(e.source, e.type) for e in ctx.graph.incoming.get(entry.key, []) if e.type != "cites"]
+    by_key = view.by_key
+    outgoing = [(e.target, e.type) for e in view.graph.outgoing.get(entry.key, []) if e.type != "cites"]
+    incoming = [(e.source, e.type) for e in view.graph.incoming.get(entry.key, []) if e.type != "cites"]
     if not outgoing and not incoming:
         return []
-    lines = ["```mermaid", "graph LR", f'  n0["{_label(heading(entry, tree))}"]', "  style n0 stroke-width:3px"]
+    lines = ["```mermaid", "graph LR", f'  n0["{_label(entry.heading(view.tree))}"]', "  style n0 stroke-width:3px"]
     for i, (key, rel) in enumerate(outgoing + incoming, 1):
         other = by_key[key]
-        lines.append(f'  n{i}["{_label(heading(other, tree))}"]')
+        lines.append(f'  n{i}["{_label(other.heading(view.tree))}"]')
         label = RELATION_LABELS[rel][0]
-        lines.append(f'  n0 -->|"{_label(label)}"| n{i}' if (key, rel) in outgoing else f'  n{i} -->|"{_label(label)}"| n0')
+        lines.append(
+            f'  n0 -->|"{_label(label)}"| n{i}' if (key, rel) in outgoing else f'  n{i} -->|"{_label(label)}"| n0'
+        )
     return lines + ["```", ""]

@@ -5,34 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from ..doctypes import type_name
-from ..findings import Finding
-from ..lifecycle import is_archived, term_of
-from ..loader import Entry
-from ..references import RELATION_LABELS
-from ..visibility import is_restricted
-from .format import asset_url, day_long, day_short, escape, heading, link, page_path, status_span, symbol
+from ..findings import Code, Finding
+from ..model.entry import Entry
+from ..model.lifecycle import is_archived, term_of
+from ..model.references import RELATION_LABELS, SETTLED
+from ..model.view import View
+from ..model.visibility import is_restricted
+from ..text.doctypes import type_name
 from .diagram import MERMAID, relationship_diagram
+from .format import asset_url, day_long, day_short, escape, link, status_span
 from .official_text import linked_body
 
 KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cương", "resolution": "Sổ đăng ký văn bản cấp trên"}
 PURPOSE = {"b/c": "để báo cáo", "t/h": "để thực hiện", "lưu": "lưu", "biết": "để biết"}
 
 
-def unit_label(tree, issuer: str, ref: str) -> str:
-    found = tree.find_unit(issuer, ref)
-    if found is None:
-        return ref
-    org, unit = found
-    return unit.name if unit else org.name
-
-
-def header(entry: Entry, ctx, as_of: dt.date) -> list[str]:
-    d, tree = entry.doc, ctx.repo.orgs
+def header(entry: Entry, view: View, as_of: dt.date) -> list[str]:
+    d, tree = entry.doc, view.tree
     term = term_of(entry, tree)
     status = "hết nhiệm kỳ / hết hiệu lực (lưu trữ)" if is_archived(entry, tree, as_of) else "đang thực hiện"
     rows = [
-        ("Số hiệu", symbol(entry, tree) or "chưa rõ (bản văn không ghi)"),
+        ("Số hiệu", entry.symbol(view.tree) or "chưa rõ (bản văn không ghi)"),
         ("Loại", type_name(d.type)),
         ("Cơ quan ban hành", d.issuing_body or tree.label(d.issuer)),
         ("Tổ chức", tree.label(d.issuer)),
@@ -44,61 +37,83 @@ def header(entry: Entry, ctx, as_of: dt.date) -> list[str]:
         rows.append(("Người ký", " — ".join(x for x in (d.signer.on_behalf, d.signer.position, d.signer.name) if x)))
     if d.confidentiality or d.urgency:
         rows.append(("Độ mật / khẩn", " ".join(x for x in (d.confidentiality, d.urgency) if x)))
-    out = [f"# {escape(heading(entry, tree))}", ""]
+    out = [f"# {escape(entry.heading(view.tree))}", ""]
     if d.title:
         out += [f"**{escape(d.title)}**", "{: .kh-editorial }", ""]
     # an HTML table, because a Markdown table must have a header row and this card has none to give;
     # the table itself has no class so that Material still styles it
     out += ['<div class="kh-card kh-editorial"><table>']
-    out += [f'<tr><th scope="row">{k}</th><td>{html.escape(v, quote=False).replace("{", "&#123;")}</td></tr>' for k, v in rows]
+    out += [
+        f'<tr><th scope="row">{k}</th><td>{html.escape(v, quote=False).replace("{", "&#123;")}</td></tr>'
+        for k, v in rows
+    ]
     out += ["</table></div>", ""]
     return out
 
 
 def errata(entry: Entry, findings: list[Finding]) -> list[str]:
+    """A note for each acknowledgement that silenced a finding, in the order the document lists them."""
+    silenced = {(f.code, f.acknowledged) for f in findings if f.document == entry.key and f.acknowledged}
     out, seen = [], set()
-    for f in findings:
-        if f.document == entry.key and f.acknowledged and (f.code, f.acknowledged) not in seen:
-            seen.add((f.code, f.acknowledged))
-            out += [f'!!! note "Ghi chú đính chính ({f.code} — {escape(f.title)})"', "", f"    {escape(f.acknowledged)}", ""]
+    for ack in entry.doc.acknowledgements:
+        key = (ack.code, ack.reason)
+        if key in silenced and key not in seen:
+            seen.add(key)
+            title = Code(ack.code).summary
+            out += [
+                f'!!! note "Ghi chú đính chính ({ack.code} — {escape(title)})"',
+                "",
+                f"    {escape(ack.reason)}",
+                "",
+            ]
     return out
 
 
-def relations(entry: Entry, ctx, here: str) -> list[str]:
-    by_key, tree, out = ctx.by_key, ctx.repo.orgs, []
+def relations(entry: Entry, view: View, here: str) -> list[str]:
+    by_key, out = view.by_key, []
     for rel_type, (forward, backward) in RELATION_LABELS.items():
-        for title, keys in ((forward, ctx.graph.targets(entry.key, rel_type)),
-                            (backward, ctx.graph.sources(entry.key, rel_type))):
+        for title, keys in (
+            (forward, view.graph.targets(entry.key, rel_type)),
+            (backward, view.graph.sources(entry.key, rel_type)),
+        ):
             if keys:
                 out += [f"### {title}", ""]
                 for key in keys:
                     other = by_key[key]
                     when = f" ({day_short(other.doc.date)})" if other.doc.date else ""
-                    out.append(f"- {link(here, other, heading(other, tree))}{when}")
+                    out.append(f"- {link(here, other, other.heading(view.tree))}{when}")
                 out.append("")
-    diagram = relationship_diagram(entry, ctx)
+    diagram = relationship_diagram(entry, view)
     if diagram:
         out += ["### Sơ đồ quan hệ", ""] + diagram
-    unresolved = sorted({r.symbol for r in ctx.refs_of(entry) if r.status not in ("ok", "self", "external", "withheld", "federated")})
+    unresolved = sorted({r.symbol for r in view.refs_of(entry) if r.status not in SETTLED})
     if unresolved:
-        out += ["### Trích dẫn chưa có trong kho", ""] + [f'- <span class="kh-unresolved">{escape(s)}</span>' for s in unresolved] + [""]
+        out += (
+            ["### Trích dẫn chưa có trong kho", ""]
+            + [f'- <span class="kh-unresolved">{escape(s)}</span>' for s in unresolved]
+            + [""]
+        )
     return (["## Quan hệ", ""] + out) if out else []
 
 
-def tasks(entry: Entry, ctx, as_of: dt.date) -> list[str]:
-    located = ctx.tasks_of(entry)
+def tasks(entry: Entry, view: View, as_of: dt.date) -> list[str]:
+    located = view.tasks_of(entry)
     if not located:
         return []
-    tree = ctx.repo.orgs
-    out = ["## Nhiệm vụ", "", "| Nhiệm vụ | Chủ trì | Phối hợp | Thực hiện | Sản phẩm | Thời hạn | Tình trạng |",
-           "|---|---|---|---|---|---|---|"]
+    out = [
+        "## Nhiệm vụ",
+        "",
+        "| Nhiệm vụ | Chủ trì | Phối hợp | Thực hiện | Sản phẩm | Thời hạn | Tình trạng |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for lt in located:
         t = lt.task
-        names = lambda refs: ", ".join(escape(unit_label(tree, entry.doc.issuer, r)) for r in refs) or "—"  # noqa: E731
-        due = lt.deadline.due if lt.deadline else None
+        names = lambda refs: ", ".join(escape(view.unit_name(entry, r)) for r in refs) or "—"  # noqa: E731
         deadline = escape(t.deadline) if t.deadline else "—"
-        out.append(f"| {escape(t.title)} | {names(t.owner)} | {names(t.co_owners)} | {names(t.applies_to)} | "
-                   f"{escape(t.deliverable or '—')} | {deadline} | {status_span(due, t.status, as_of)} |")
+        out.append(
+            f"| {escape(t.title)} | {names(t.owner)} | {names(t.co_owners)} | {names(t.applies_to)} | "
+            f"{escape(t.deliverable or '—')} | {deadline} | {status_span(lt.due, t.status, as_of)} |"
+        )
     return out + [""]
 
 
@@ -113,8 +128,11 @@ def targets(entry: Entry) -> list[str]:
 def recipients(entry: Entry) -> list[str]:
     if not entry.doc.recipients:
         return []
-    return ["## Nơi nhận", ""] + [
-        f"- {escape(r.name)}" + (f" ({PURPOSE[r.purpose]})" if r.purpose else "") for r in entry.doc.recipients] + [""]
+    return (
+        ["## Nơi nhận", ""]
+        + [f"- {escape(r.name)}" + (f" ({PURPOSE[r.purpose]})" if r.purpose else "") for r in entry.doc.recipients]
+        + [""]
+    )
 
 
 def restricted_banner(entry: Entry) -> list[str]:
@@ -123,28 +141,47 @@ def restricted_banner(entry: Entry) -> list[str]:
     if not is_restricted(d):
         return []
     what = d.confidentiality or "NỘI BỘ"
-    return [f'!!! danger "{what} — chỉ lưu hành nội bộ"', "",
-            "    Văn bản này không được đưa lên trang công khai. Không sao chép, chuyển tiếp ra ngoài.", ""]
+    return [
+        f'!!! danger "{what} — chỉ lưu hành nội bộ"',
+        "",
+        "    Văn bản này không được đưa lên trang công khai. Không sao chép, chuyển tiếp ra ngoài.",
+        "",
+    ]
 
 
-def document_page(entry: Entry, ctx, findings: list[Finding], as_of: dt.date, changed: dt.date | None = None) -> str:
-    here = page_path(entry)
-    refs = ctx.refs_of(entry)
+def document_page(entry: Entry, view: View, changed: dt.date | None = None) -> str:
+    """The page: header card, editorial sections, then the official text; `changed` is the last commit's day."""
+    here, as_of = entry.page_path, view.as_of
+    refs = view.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
-    out = header(entry, ctx, as_of) + restricted_banner(entry)
+    out = header(entry, view, as_of) + restricted_banner(entry)
     out += ['<div class="kh-editorial" markdown>', ""]
-    out += errata(entry, findings) + relations(entry, ctx, here) + tasks(entry, ctx, as_of) + targets(entry) + recipients(entry)
+    out += (
+        errata(entry, view.findings)
+        + relations(entry, view, here)
+        + tasks(entry, view, as_of)
+        + targets(entry)
+        + recipients(entry)
+    )
     if entry.doc.notes:
         out += ['!!! info "Ghi chú của người biên tập"', "", f"    {escape(entry.doc.notes)}", ""]
     if changed:
         out += [f'<p class="kh-updated">Cập nhật lần cuối: {day_long(changed)} (theo lịch sử git).</p>', ""]
     out += ["</div>", ""]
     if entry.body.strip():
-        out += ['<h2 id="toan-van" class="kh-editorial">Toàn văn</h2>', "",
-                '<div class="kh-official" markdown>', "", linked_body(entry, refs, here).strip("\n"), "", "</div>", ""]
+        out += [
+            '<h2 id="toan-van" class="kh-editorial">Toàn văn</h2>',
+            "",
+            '<div class="kh-official" markdown>',
+            "",
+            linked_body(entry, refs, here).strip("\n"),
+            "",
+            "</div>",
+            "",
+        ]
     else:
         out += ["## Toàn văn", "", "*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
-    if relationship_diagram(entry, ctx):
+    if relationship_diagram(entry, view):
         # Last, so the text is readable before the diagram library is parsed; Material then uses this
         # global `mermaid` instead of fetching one from a CDN.
         out += [f'<script src="{asset_url(here, MERMAID)}"></script>', ""]

@@ -6,15 +6,8 @@ import datetime as dt
 import html
 import posixpath
 
-from ..dates import vn_long, vn_short
-from ..doctypes import type_name
-from ..loader import Entry
-from ..references import entry_code
-
-
-def page_path(entry: Entry) -> str:
-    """Stable page path from the document key: duk-hanoi-dh/kh-90-2023 -> van-ban/duk-hanoi-dh/kh-90-2023.md"""
-    return f"van-ban/{entry.key}.md"
+from ..model.entry import Entry
+from ..text.dates import vn_long, vn_short
 
 
 def href(from_page: str, to_page: str) -> str:
@@ -34,27 +27,19 @@ def asset_url(from_page: str, asset: str) -> str:
 
 def escape(text: str) -> str:
     """Editorial text inside generated Markdown: no HTML, no accidental emphasis or links."""
-    return (html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
-            .replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("{", "&#123;"))
+    return (
+        html.escape(text, quote=False)
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+        .replace("|", "\\|")
+        .replace("{", "&#123;")
+    )
 
 
 def link(from_page: str, to: Entry, text: str) -> str:
-    return f"[{escape(text)}]({href(from_page, page_path(to))})"
-
-
-def symbol(entry: Entry, tree) -> str | None:
-    d = entry.doc
-    if not d.number:
-        return None
-    return f"{d.number}-{d.type}/{entry_code(entry, tree)}"
-
-
-def heading(entry: Entry, tree) -> str:
-    sym = symbol(entry, tree)
-    name = type_name(entry.doc.type)
-    if sym:
-        return f"{name} {sym}"
-    return f"{name} {entry.doc.title}" if entry.doc.title else f"{name} (chưa có số)"
+    return f"[{escape(text)}]({href(from_page, to.page_path)})"
 
 
 def day_long(day: dt.date | None) -> str:

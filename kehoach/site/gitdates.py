@@ -6,12 +6,20 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+from ..model.repository import CONTENT_FOLDERS
 
-def last_changed(root: Path, folders=("plans", "outlines", "resolutions")) -> dict[str, dt.date]:
+
+def last_changed(root: Path) -> dict[str, dt.date]:
     """Repository-relative path -> date of the last commit touching it; empty outside a git checkout."""
     try:
-        out = subprocess.run(["git", "log", "--format=@%cs", "--name-only", "--no-renames", "--", *folders],
-                             cwd=root, capture_output=True, text=True, check=True, timeout=120).stdout
+        out = subprocess.run(
+            ["git", "log", "--format=@%cs", "--name-only", "--no-renames", "--", *CONTENT_FOLDERS],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return {}
     dates: dict[str, dt.date] = {}

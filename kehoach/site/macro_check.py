@@ -48,15 +48,21 @@ def find_problem(env: jinja2.Environment, text: str, variables: dict, macros: li
     try:
         tree = env.parse(text)
     except jinja2.TemplateSyntaxError as e:
-        return MacroProblem(e.lineno, f"Cú pháp macro sai: {(e.message or '').rstrip('.')}.",
-                            "Macro viết dạng {{ tên_macro('tham số') }}; chữ «{{» muốn hiện nguyên thì bỏ "
-                            "«render_macros: true» ở đầu trang.")
+        return MacroProblem(
+            e.lineno,
+            f"Cú pháp macro sai: {(e.message or '').rstrip('.')}.",
+            "Macro viết dạng {{ tên_macro('tham số') }}; chữ «{{» muốn hiện nguyên thì bỏ "
+            "«render_macros: true» ở đầu trang.",
+        )
     known = set(variables) | set(env.globals) | set(macros)
     for name in sorted(meta.find_undeclared_variables(tree) - known):
         close = difflib.get_close_matches(name, macros, n=1)
         hint = f"Có phải «{close[0]}»? " if close else ""
-        return MacroProblem(_line_of_name(text, name), f"«{name}» không phải macro nào của kho.",
-                            hint + "Các macro dùng được: " + ", ".join(sorted(macros)) + ".")
+        return MacroProblem(
+            _line_of_name(text, name),
+            f"«{name}» không phải macro nào của kho.",
+            hint + "Các macro dùng được: " + ", ".join(sorted(macros)) + ".",
+        )
     try:
         env.from_string(text).render(**variables)
     except Exception as e:  # what a macro raised: its message is meant for the editor
@@ -66,8 +72,11 @@ def find_problem(env: jinja2.Environment, text: str, variables: dict, macros: li
             message = "Tham số của macro không đúng: " + str(e).replace("define_env.<locals>.", "")
         else:
             message = f"Macro chạy lỗi: {type(e).__name__}: {e}"
-        return MacroProblem(_template_line(e), message.rstrip(".") + ".",
-                            "Xem cách dùng các macro trong trang «Hướng dẫn macro» (docs/huong-dan-macro.md).")
+        return MacroProblem(
+            _template_line(e),
+            message.rstrip(".") + ".",
+            "Xem cách dùng các macro trong trang «Hướng dẫn macro» (docs/huong-dan-macro.md).",
+        )
     return None
 
 

@@ -7,26 +7,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..lifecycle import is_archived
-from .format import asset_url, escape, heading, href, page_path, status_span, symbol
+from ..exports.calendar import calendar_groups
+from ..exports.names import ICS_ALL, REGISTRY, TASKS_CSV
+from ..model.entry import Entry
+from ..model.lifecycle import is_archived
+from ..model.view import View
+from .format import asset_url, escape, href, status_span
 
 
 class MacroError(ValueError):
     """A macro called with arguments that name nothing: the build must fail, not print a blank."""
 
 
-def find_document(ctx, ref: str, org: str | None = None):
+def find_document(view: View, ref: str, org: str | None = None) -> Entry | None:
     """A document by key, or by symbol ("21-NQ/TW"), narrowed to an organisation when several match.
 
     None for a document this build withholds (confidential): the caller shows the reference unlinked.
     """
-    if ref in ctx.by_key:
-        return ctx.by_key[ref]
+    if ref in view.by_key:
+        return view.by_key[ref]
     wanted = ref.replace(" ", "").upper()
-    if ref in ctx.withheld or wanted in ctx.withheld:
+    if ref in view.withheld or wanted in view.withheld:
         return None
-    found = [e for e in ctx.repo.entries if (symbol(e, ctx.repo.orgs) or "").upper() == wanted
-             and (org is None or e.doc.issuer == org)]
+    found = [
+        e
+        for e in view.repo.entries
+        if (e.symbol(view.tree) or "").upper() == wanted and (org is None or e.doc.issuer == org)
+    ]
     if len(found) == 1:
         return found[0]
     if not found:
@@ -34,24 +41,32 @@ def find_document(ctx, ref: str, org: str | None = None):
     raise MacroError(f"doc_link: «{ref}» khớp {len(found)} văn bản ({', '.join(e.key for e in found)}); ghi thêm org=")
 
 
-def doc_link(ctx, page: str, ref: str, org: str | None = None, text: str | None = None) -> str:
-    entry = find_document(ctx, ref, org)
+def doc_link(view: View, page: str, ref: str, org: str | None = None, text: str | None = None) -> str:
+    entry = find_document(view, ref, org)
     if entry is None:
         return escape(text or ref)
-    return f"[{escape(text or heading(entry, ctx.repo.orgs))}]({href(page, page_path(entry))})"
+    return f"[{escape(text or entry.heading(view.tree))}]({href(page, entry.page_path)})"
 
 
-def task_table(ctx, page: str, as_of: dt.date, org: str | None = None, unit: str | None = None,
-               year: int | None = None, status: str | None = "open", include_archived: bool = False) -> str:
-    tree = ctx.repo.orgs
+def task_table(
+    view: View,
+    page: str,
+    as_of: dt.date,
+    org: str | None = None,
+    unit: str | None = None,
+    year: int | None = None,
+    status: str | None = "open",
+    include_archived: bool = False,
+) -> str:
+    tree = view.tree
     if org is not None and org not in tree:
         raise MacroError(f"task_table: không có tổ chức «{org}»")
     rows = []
-    for e in ctx.repo.entries:
+    for e in view.repo.entries:
         if (org and e.doc.issuer != org) or (not include_archived and is_archived(e, tree, as_of)):
             continue
-        for lt in ctx.tasks_of(e):
-            due = lt.deadline.due if lt.deadline else None
+        for lt in view.tasks_of(e):
+            due = lt.due
             if unit and unit not in lt.task.owner + lt.task.co_owners:
                 continue
             if (year and (due is None or due.year != year)) or (status and lt.task.status != status):
@@ -61,50 +76,57 @@ def task_table(ctx, page: str, as_of: dt.date, org: str | None = None, unit: str
         return "*Không có nhiệm vụ nào phù hợp.*"
     out = ["| Thời hạn | Nhiệm vụ | Văn bản | Tình trạng |", "|---|---|---|---|"]
     for due, lt in sorted(rows, key=lambda r: (r[0], r[1].task.id)):
-        target = href(page, page_path(lt.entry))
-        out.append(f"| {escape(lt.task.deadline or '—')} | {escape(lt.task.title)} | "
-                   f"[{escape(heading(lt.entry, tree))}]({target}) | "
-                   f"{status_span(None if due == dt.date.max else due, lt.task.status, as_of)} |")
+        target = href(page, lt.entry.page_path)
+        out.append(
+            f"| {escape(lt.task.deadline or '—')} | {escape(lt.task.title)} | "
+            f"[{escape(lt.entry.heading(view.tree))}]({target}) | "
+            f"{status_span(None if due == dt.date.max else due, lt.task.status, as_of)} |"
+        )
     return "\n".join(out)
 
 
-def upcoming(ctx, page: str, as_of: dt.date, days: int = 30) -> str:
+def upcoming(view: View, page: str, as_of: dt.date, days: int = 30) -> str:
     """Open tasks due within `days` of the build day (past-due ones included), soonest first."""
-    tree, items = ctx.repo.orgs, []
-    for e in ctx.repo.entries:
+    tree, items = view.tree, []
+    for e in view.repo.entries:
         if is_archived(e, tree, as_of):
             continue
-        for lt in ctx.tasks_of(e):
-            due = lt.deadline.due if lt.deadline else None
+        for lt in view.tasks_of(e):
+            due = lt.due
             if lt.task.status == "open" and due and (due - as_of).days <= days:
                 items.append((due, lt))
     if not items:
         return f"*Không có nhiệm vụ nào đến hạn trong {days} ngày tới.*"
     return "\n".join(
-        f"- {escape(lt.task.deadline)}: {escape(lt.task.title)} — "
-        f"[{escape(heading(lt.entry, tree))}]({href(page, page_path(lt.entry))}) ({status_span(due, 'open', as_of)})"
-        for due, lt in sorted(items, key=lambda i: (i[0], i[1].task.id)))
+        f"- {escape(lt.task.deadline or '')}: {escape(lt.task.title)} — "
+        f"[{escape(lt.entry.heading(view.tree))}]({href(page, lt.entry.page_path)}) ({status_span(due, 'open', as_of)})"
+        for due, lt in sorted(items, key=lambda i: (i[0], i[1].task.id))
+    )
 
 
-def downloads(ctx, page: str) -> str:
+def downloads(view: View, page: str) -> str:
     """The download list: raw HTML links (files written after the build, which MkDocs cannot check)."""
-    from ..exports import ICS_ALL, REGISTRY, TASKS_CSV
-    from ..exports.calendar import calendar_groups
 
     def a(path: str, text: str) -> str:
         return f'<a href="{asset_url(page, "du-lieu/" + path)}" download>{escape(text)}</a>'
 
-    tree = ctx.repo.orgs
-    out = [f"- {a(ICS_ALL, 'Lịch thời hạn của mọi văn bản (.ics)')}",
-           f"- {a(TASKS_CSV, 'Bảng nhiệm vụ cho Excel (.csv)')}",
-           f"- {a(REGISTRY, 'Sổ đăng ký văn bản (registry.json)')}", "", "### Lịch theo tổ chức và đơn vị", ""]
-    names = sorted(calendar_groups(ctx))
+    out = [
+        f"- {a(ICS_ALL, 'Lịch thời hạn của mọi văn bản (.ics)')}",
+        f"- {a(TASKS_CSV, 'Bảng nhiệm vụ cho Excel (.csv)')}",
+        f"- {a(REGISTRY, 'Sổ đăng ký văn bản (registry.json)')}",
+        "",
+        "### Lịch theo tổ chức và đơn vị",
+        "",
+    ]
+    groups = calendar_groups(view)
+    names = sorted(groups)
     for name in names:
-        parts = name[len("lich/"):-len(".ics")].split("/")
-        if len(parts) == 1 and parts[0] != "tat-ca":
-            out.append(f"- {a(name, tree.label(parts[0]))}")
-            for unit_file in (n for n in names if n.startswith(f"lich/{parts[0]}/")):
-                unit_key = unit_file.rsplit("/", 1)[1][:-len(".ics")]
-                unit = next((u.name for u in tree.get(parts[0]).units if u.key == unit_key), "do tổ chức chủ trì")
-                out.append(f"    - {a(unit_file, unit)}")
+        org = groups[name].org
+        if org is not None and groups[name].unit is None:
+            out.append(f"- {a(name, view.tree.label(org))}")
+            out += [
+                f"    - {a(other, groups[other].unit or '')}"
+                for other in names
+                if groups[other].org == org and groups[other].unit is not None
+            ]
     return "\n".join(out)

@@ -17,20 +17,16 @@ import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..dates import vn_long
-from ..loader import Entry
-from .format import heading, page_path
+from ..model.entry import Entry
+from ..model.view import View
+from ..text.dates import vn_long
+from ..text.unicode import fold
 
 # Mirrors assets/tim-kiem.js: keep the two in step.
 _SYMBOL = re.compile(r"(\d+)\s*-\s*([a-z]+)\s*/\s*([a-z]+)")
-
-
-def fold(text: str) -> str:
-    from ..text import fold as ascii_fold
-
-    return ascii_fold(text)
 
 
 def symbol_tokens(folded: str) -> str:
@@ -60,58 +56,94 @@ def capped(words: str) -> str:
 
 
 def page_url(entry: Entry) -> str:
-    return "/" + page_path(entry)[: -len(".md")] + "/"
+    return "/" + entry.page_url()
 
 
-def record(entry: Entry, ctx) -> dict:
+@dataclass
+class SearchRecord:
+    url: str
+    content: str  # folded words, what is matched
+    meta: dict[str, str]  # the original wording, what is shown
+    language: str = "vi"
+
+
+def record(entry: Entry, view: View) -> SearchRecord:
     """One search record: folded words for matching, the original wording for display."""
-    d, tree = entry.doc, ctx.repo.orgs
-    title = heading(entry, tree)
-    about = " ".join(x for x in (d.title, d.issuing_body, tree.label(d.issuer), d.signer.name if d.signer else None,
-                                 d.place, vn_long(d.date) if d.date else None) if x)
+    d, tree = entry.doc, view.tree
+    title = entry.heading(view.tree)
+    about = " ".join(
+        x
+        for x in (
+            d.title,
+            d.issuing_body,
+            tree.label(d.issuer),
+            d.signer.name if d.signer else None,
+            d.place,
+            vn_long(d.date) if d.date else None,
+        )
+        if x
+    )
     # What the document is about counts more than what it mentions: its own symbol and title are repeated.
     own = search_text(f"{title} {d.title or ''}")
     # Every cited symbol as one token, list forms included ("02, 03, 04-NQ/ĐUK" cites three documents).
     cited = " ".join(symbol_tokens(fold(c.symbol)) for c in entry.citations)
     content = capped(" ".join([own] * 4 + [search_text(about), cited, search_text(entry.plain.text)]))
     summary = d.title or ""
-    return {
-        "url": page_url(entry),
-        "content": content,
-        "language": "vi",
-        "meta": {"title": title, "summary": summary[:300], "org": tree.label(d.issuer),
-                 "date": vn_long(d.date) if d.date else ""},
-        # No Pagefind filters: the page does not use them, and Pagefind writes them in hash-map order,
-        # which would make two builds of the same commit differ.
+    meta = {
+        "title": title,
+        "summary": summary[:300],
+        "org": tree.label(d.issuer),
+        "date": vn_long(d.date) if d.date else "",
     }
+    # No Pagefind filters: the page does not use them, and Pagefind writes them in hash-map order,
+    # which would make two builds of the same commit differ.
+    return SearchRecord(page_url(entry), content, meta)
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not write the index: the build must fail with its message, not ship without search."""
 
 
-def record_html(rec: dict) -> str:
+def record_html(rec: SearchRecord) -> str:
     """A record as the page Pagefind reads: meta outside the indexed body, so only `content` is searched."""
-    meta = "".join(f'<p data-pagefind-meta="{name}">{html.escape(value)}</p>' for name, value in rec["meta"].items() if value)
-    return (f'<!DOCTYPE html><html lang="{rec["language"]}"><head><meta charset="utf-8"><title></title></head>'
-            f'<body>{meta}<main data-pagefind-body>{html.escape(rec["content"])}</main></body></html>')
+    meta = "".join(
+        f'<p data-pagefind-meta="{name}">{html.escape(value)}</p>' for name, value in rec.meta.items() if value
+    )
+    return (
+        f'<!DOCTYPE html><html lang="{rec.language}"><head><meta charset="utf-8"><title></title></head>'
+        f"<body>{meta}<main data-pagefind-body>{html.escape(rec.content)}</main></body></html>"
+    )
 
 
 class IndexJob:
     """Pagefind indexing in the background, so the build can write its downloads meanwhile."""
 
-    def __init__(self, ctx, site_dir: Path):
+    def __init__(self, view: View, site_dir: Path) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="kehoach-search-")
         self.count = 0
-        for entry in ctx.repo.entries:  # one record at a time: 10,000 records held at once cost ~100 MB
-            rec = record(entry, ctx)
+        for entry in view.repo.entries:  # one record at a time: 10,000 records held at once cost ~100 MB
+            rec = record(entry, view)
             self.count += 1
-            page = Path(self._tmp.name) / rec["url"].strip("/") / "index.html"
+            page = Path(self._tmp.name) / rec.url.strip("/") / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(record_html(rec), encoding="utf-8")
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", self._tmp.name, "--output-path", str(site_dir / "pagefind"),
-             "--force-language", "vi", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                self._tmp.name,
+                "--output-path",
+                str(site_dir / "pagefind"),
+                "--force-language",
+                "vi",
+                "--quiet",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
 
     def wait(self) -> int:
         """Wait for Pagefind; returns the number of records, raises SearchIndexError when it failed."""
@@ -120,8 +152,3 @@ class IndexJob:
         if self._process.returncode != 0:
             raise SearchIndexError(f"Không tạo được chỉ mục tìm kiếm (Pagefind): {(err or out).strip()[-500:]}")
         return self.count
-
-
-def write_index(ctx, site_dir: Path) -> int:
-    """Write site_dir/pagefind/; returns the number of records."""
-    return IndexJob(ctx, site_dir).wait()

@@ -1,0 +1,138 @@
+"""Command line: `kehoach check`, `normalize`, `schema`, `export`, `new`, `import`.
+
+Each command lives in a module of its own, imported only when that command runs: `kehoach check`
+does not pay for the Word reader or the calendar library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from .. import __version__
+
+# command -> module whose run(args) carries it out
+COMMANDS = {
+    "check": "check",
+    "normalize": "normalize",
+    "schema": "schema",
+    "export": "export",
+    "new": "new",
+    "import": "import_files",
+}
+
+
+class VietnameseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # argparse's own messages are English; say it in Vietnamese
+        self.print_usage(sys.stderr)
+        self.exit(2, f"kehoach: lỗi tham số: {message}\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày «{text}» không hợp lệ, cần dạng NĂM-THÁNG-NGÀY, ví dụ 2023-03-01"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = VietnameseParser(prog="kehoach", description="Kho kế hoạch: kiểm tra và xuất bản văn bản của cấp ủy.")
+    parser.add_argument("--version", action="version", version=f"kehoach {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=VietnameseParser)
+
+    check = sub.add_parser("check", help="Kiểm tra tham chiếu, ngày tháng và thời hạn trong kho văn bản.")
+    check.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+    check.add_argument(
+        "--as-of", type=_date, default=None, help="Ngày dùng để xét quá hạn, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)."
+    )
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github", "markdown"],
+        default="text",
+        help="Định dạng báo cáo (markdown: bảng cho tóm tắt của việc định kỳ).",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=["error", "overdue", "warning"],
+        default="error",
+        help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn; warning: mọi cảnh báo.",
+    )
+    check.add_argument(
+        "--files",
+        nargs="*",
+        type=Path,
+        default=None,
+        help="Chỉ báo các phát hiện trong những tệp này (vẫn nạp cả kho để xác định tham chiếu).",
+    )
+    check.add_argument("--show-acknowledged", action="store_true", help="Hiện cả các phát hiện đã được ghi nhận.")
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="Đọc lại mọi tệp, không dùng bộ nhớ đệm (~/.cache/kehoach) của lần chạy trước.",
+    )
+
+    normalize = sub.add_parser("normalize", help="Chuẩn hóa tệp về Unicode NFC (không đổi chữ nào của lời văn).")
+    normalize.add_argument("files", nargs="+", type=Path, help="Các tệp cần chuẩn hóa.")
+    normalize.add_argument("--check", action="store_true", help="Chỉ báo tệp nào chưa chuẩn, không ghi.")
+
+    schema = sub.add_parser("schema", help="Xuất JSON Schema của phần đầu văn bản và organizations.yml.")
+    schema.add_argument("--out", type=Path, default=Path("schema"), help="Thư mục ghi tệp (mặc định: schema/).")
+    new = sub.add_parser("new", help="Tạo tệp văn bản mới đúng tên, đúng phần đầu, để điền tiếp.")
+    new.add_argument(
+        "kind",
+        choices=["plan", "outline", "resolution"],
+        help="plan: kế hoạch; outline: đề cương; resolution: văn bản cấp trên.",
+    )
+    new.add_argument("--org", required=True, help="Mã tổ chức ban hành trong organizations.yml, ví dụ duk-hanoi-dh.")
+    new.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+    new.add_argument("--date", type=_date, default=None, help="Ngày ban hành, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay).")
+    new.add_argument("--number", type=int, default=None, help="Số văn bản (mặc định: số kế tiếp trong nhiệm kỳ).")
+    new.add_argument("--type", default=None, help="Mã loại khi khác mặc định (KH, ĐC, NQ), ví dụ CTr, KL, CT.")
+    new.add_argument("--title", default=None, help="Trích yếu.")
+    new.add_argument(
+        "--attached-to", default=None, help="Đề cương: số hiệu kế hoạch mà đề cương kèm theo, ví dụ 90-KH/ĐUK."
+    )
+
+    imp = sub.add_parser("import", help="Nhập văn bản có sẵn (.docx, .txt, .md) thành tệp của kho, không mất chữ nào.")
+    imp.add_argument("files", nargs="+", type=Path, help="Các tệp cần nhập.")
+    imp.add_argument("--org", default=None, help="Mã tổ chức ban hành (mặc định: suy ra từ đầu văn bản).")
+    imp.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+    imp.add_argument(
+        "--out", type=Path, default=None, help="Ghi vào thư mục này thay vì vào kho (giữ cấu trúc plans/…)."
+    )
+    imp.add_argument("--dry-run", action="store_true", help="Chỉ in kết quả ra màn hình, không ghi tệp.")
+
+    export = sub.add_parser(
+        "export", help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv)."
+    )
+    export.add_argument("what", choices=["ics", "registry", "csv", "all"], help="Tệp cần xuất.")
+    export.add_argument(
+        "--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại)."
+    )
+    export.add_argument(
+        "--out", type=Path, default=Path("build/du-lieu"), help="Thư mục ghi tệp (mặc định: build/du-lieu)."
+    )
+    export.add_argument(
+        "--as-of", type=_date, default=None, help="Ngày xét trạng thái, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay)."
+    )
+    export.add_argument("--site-url", default=None, help="Địa chỉ gốc của trang web, để liên kết tới trang văn bản.")
+    export.add_argument("--internal", action="store_true", help="Bản nội bộ: gồm cả văn bản mật. Không công bố.")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = importlib.import_module(f"{__name__}.{COMMANDS[args.command]}")
+    try:
+        return int(command.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except OSError as e:
+        print(f"kehoach: không đọc/ghi được tệp: {e.filename or ''} ({e.strerror})", file=sys.stderr)
+        return 2

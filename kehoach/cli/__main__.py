@@ -1,0 +1,7 @@
+"""`python -m kehoach.cli`: the same as the `kehoach` command."""
+
+import sys
+
+from . import main
+
+sys.exit(main())

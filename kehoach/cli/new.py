@@ -1,0 +1,33 @@
+"""`kehoach new`: a new document file, correctly named, for a staff member to complete."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from .repo_root import require_repository
+from .scaffold import ScaffoldError, scaffold
+
+
+def run(args: argparse.Namespace) -> int:
+    if not require_repository(args.root):
+        return 2
+    try:
+        made = scaffold(
+            args.root,
+            args.kind,
+            args.org,
+            args.date or dt.date.today(),
+            args.number,
+            args.title,
+            args.type,
+            args.attached_to,
+        )
+    except ScaffoldError as e:
+        print(f"kehoach: {e}", file=sys.stderr)
+        return 2
+    made.path.parent.mkdir(parents=True, exist_ok=True)
+    made.path.write_text(made.text, encoding="utf-8")
+    print(f"Đã tạo {made.path.relative_to(args.root).as_posix()}: điền trích yếu, người ký, nhiệm vụ và dán toàn văn.")
+    return 0

@@ -1,0 +1,142 @@
+"""Federation: resolve references through other kehoach sites' registry.json.
+
+A bloc committee cites the Central Committee's and the province's documents. Instead of keeping
+stubs for them, its `kehoach.yml` can name the upper committees' registries (a file path or a URL);
+citations the local repository cannot resolve are then looked up there and linked to those sites.
+URLs are fetched once per run and cached under .cache/kehoach/, so a build on an intranet keeps
+working from the last copy (with a warning) when the other site is unreachable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..findings import Code, Finding
+from .entry import Entry
+from .registry_schema import Registry
+from .repository import FEDERATION_FILE as CONFIG_FILE
+from .schema import Document
+
+CACHE_DIR = Path(".cache") / "kehoach" / "federation"
+TIMEOUT_SECONDS = 10
+
+
+class FederatedSite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(description="Tên ngắn của kho liên kết, ví dụ `trung-uong`.")
+    registry: str = Field(description="Đường dẫn tệp (tương đối với kho) hoặc địa chỉ http(s) của registry.json.")
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    federation: list[FederatedSite] = Field(default_factory=list)
+
+
+def load_config(root: Path) -> tuple[Config, list[Finding]]:
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return Config(), []
+    try:
+        return Config.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {}), []
+    except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as e:
+        why = str(e).splitlines()[0] if str(e) else type(e).__name__
+        return Config(), [
+            Finding(
+                Code.S002,
+                CONFIG_FILE,
+                1,
+                f"Tệp {CONFIG_FILE} không đúng dạng: {why}.",
+                hint="Dạng đúng: federation: [{name: trung-uong, registry: https://…/du-lieu/registry.json}]",
+            )
+        ]
+
+
+def _read_source(root: Path, site: FederatedSite) -> tuple[bytes | None, list[Finding]]:
+    source = site.registry
+    if not source.startswith(("http://", "https://")):
+        path = (root / source) if not Path(source).is_absolute() else Path(source)
+        if not path.exists():
+            return None, [
+                Finding(
+                    Code.R109,
+                    CONFIG_FILE,
+                    1,
+                    f"Không thấy sổ đăng ký liên kết «{site.name}»: tệp {source} không tồn tại.",
+                    hint=f"Sửa đường dẫn «registry» của «{site.name}» trong {CONFIG_FILE}.",
+                    subject=site.name,
+                )
+            ]
+        return path.read_bytes(), []
+    cache = root / CACHE_DIR / (hashlib.sha256(source.encode()).hexdigest()[:16] + ".json")
+    try:
+        with urllib.request.urlopen(source, timeout=TIMEOUT_SECONDS) as response:
+            data = response.read()
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(data)
+        return data, []
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        reason = getattr(e, "reason", None) or e
+        if cache.exists():
+            return cache.read_bytes(), [
+                Finding(
+                    Code.R110,
+                    CONFIG_FILE,
+                    1,
+                    f"Không tải được sổ đăng ký liên kết «{site.name}» ({source}: {reason}); dùng bản lưu tạm trước đó.",
+                    hint="Kiểm tra mạng hoặc địa chỉ; trích dẫn vẫn được xác định theo bản lưu tạm.",
+                    subject=site.name,
+                )
+            ]
+        return None, [
+            Finding(
+                Code.R109,
+                CONFIG_FILE,
+                1,
+                f"Không tải được sổ đăng ký liên kết «{site.name}» ({source}: {reason}) và chưa có bản lưu tạm.",
+                hint=f"Kiểm tra mạng hoặc địa chỉ trong {CONFIG_FILE}; hoặc tải registry.json về và ghi đường dẫn tệp.",
+                subject=site.name,
+            )
+        ]
+
+
+def remote_entries(root: Path) -> tuple[list[Entry], list[Finding]]:
+    """Entries (kind "remote", with an absolute or site-relative `url`) for every federated document."""
+    config, findings = load_config(root)
+    entries = []
+    for site in config.federation:
+        data, more = _read_source(root, site)
+        findings += more
+        if data is None:
+            continue
+        try:
+            registry = Registry.model_validate(json.loads(data.decode("utf-8")))
+        except (ValueError, ValidationError) as e:
+            findings.append(
+                Finding(
+                    Code.R109,
+                    CONFIG_FILE,
+                    1,
+                    f"Sổ đăng ký liên kết «{site.name}» không đúng lược đồ registry.json: {str(e).splitlines()[0]}.",
+                    subject=site.name,
+                )
+            )
+            continue
+        base = (registry.site_url or site.registry.rsplit("/du-lieu/", 1)[0]).rstrip("/") + "/"
+        for d in registry.documents:
+            doc = Document(
+                type=d.type, number=d.number, issuer=d.issuer, issuer_code=d.issuer_code, date=d.date, title=d.title
+            )
+            url = d.page if d.page.startswith(("http://", "https://")) else base + d.page
+            entries.append(
+                Entry(
+                    key=f"{site.name}:{d.key}", kind="remote", path=CONFIG_FILE, doc=doc, body="", body_line=1, url=url
+                )
+            )
+    return entries, findings

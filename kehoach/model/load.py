@@ -1,0 +1,124 @@
+"""Load a content repository: organisations, every document file, and federated sites' documents.
+
+Never raises on bad input (see read.py). Large repositories are read on every core; files unchanged
+since the last run come from the load cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .entry import Kind
+from .federation import remote_entries
+from .load_cache import LoadCache
+from .read import RawDocument, ReadResult, cached_document, load_organizations, read_document, validate_document
+from .repository import CONTENT_FOLDERS, Repository
+
+Job = tuple[Path, Path, Kind, Path]  # (root, file, kind, content folder)
+
+
+def document_files(root: Path) -> list[tuple[Path, Kind, Path]]:
+    files = []
+    for folder_name, kind in CONTENT_FOLDERS.items():
+        folder = root / folder_name
+        if folder.is_dir():
+            files += [
+                (f, kind, folder)
+                for f in sorted(folder.rglob("*.md"))
+                if f.name.lower() not in ("readme.md", "index.md")
+            ]
+    return files
+
+
+def _read_and_analyse(job: Job) -> ReadResult:
+    """Worker: the per-file work (decoding, YAML, text analysis), returned as plain data."""
+    raw, findings = read_document(*job)
+    return (raw.analysed() if raw is not None else None), findings
+
+
+def _read(job: Job) -> ReadResult:
+    return read_document(*job)
+
+
+# Below this many files a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 400
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a batch that allocates many small acyclic objects.
+
+    Loading 10,000 documents otherwise triggers hundreds of full collections (about 20% of the time).
+    What the batch made is then frozen: the first collection after it would otherwise walk every one
+    of those objects (a second at 10,000 documents), and the checks that follow would walk them again.
+    The next batch thaws them first, so a long-lived process (`mkdocs serve`) still frees old cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    gc.unfreeze()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def _collect(repo: Repository, raws: Iterable[ReadResult], cache: LoadCache | None) -> None:
+    for raw, file_findings in raws:
+        repo.findings.extend(file_findings)
+        if raw is None:
+            continue
+        record = raw.cache_record()
+        if cache is not None and record is not None:
+            cache.put(raw.path, raw.digest, record)
+        entry, more = validate_document(raw)
+        repo.findings.extend(more)
+        if entry is not None:
+            repo.entries.append(entry)
+
+
+def load_repository(root: Path | str, jobs: int | None = None, cache: bool = False) -> Repository:
+    """Load everything under `root`. Large repositories are read and analysed on every core.
+
+    With `cache`, files unchanged since the last cached run skip YAML and the text analysis (load_cache).
+    """
+    with gc_paused():
+        return _load_repository(Path(root), jobs, LoadCache(Path(root)) if cache else None)
+
+
+def _load_repository(root: Path, jobs: int | None, cache: LoadCache | None) -> Repository:
+    orgs, findings = load_organizations(root)
+    repo = Repository(root=root, orgs=orgs, findings=findings)
+    files: list[Job] = [(root, f, kind, folder) for f, kind, folder in document_files(root)]
+    # unchanged files come from the cache; only the others are parsed
+    found = [cached_document(*job, cache=cache) for job in files] if cache else [None] * len(files)
+    misses = [job for job, result in zip(files, found) if result is None]
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    with contextlib.ExitStack() as stack:
+        parsed: Iterator[ReadResult]
+        # fork: workers inherit the loaded modules at no cost; where it does not exist (Windows) one process reads all
+        if workers > 1 and len(misses) >= PARALLEL_THRESHOLD and "fork" in multiprocessing.get_all_start_methods():
+            pool = stack.enter_context(multiprocessing.get_context("fork").Pool(workers))
+            # imap, not map: each chunk is validated as it arrives, so the pickled results of the
+            # whole repository are never held at once (map doubled the peak memory).
+            parsed = pool.imap(_read_and_analyse, misses, chunksize=max(1, len(misses) // (workers * 16)))
+        elif cache is not None:  # analysed now rather than lazily, so that the next run finds it cached
+            parsed = map(_read_and_analyse, misses)
+        else:
+            parsed = map(_read, misses)
+        # in file order, whatever came from the cache: a warm run reports exactly what a cold one does
+        _collect(repo, (next(parsed) if result is None else result for result in found), cache)
+    if cache is not None:
+        cache.save()
+    repo.remote, more = remote_entries(root)
+    repo.findings.extend(more)
+    return repo
+
+
+__all__ = ["PARALLEL_THRESHOLD", "RawDocument", "document_files", "gc_paused", "load_organizations", "load_repository"]

@@ -1,0 +1,300 @@
+"""Resolve citations through the organisation tree and build one graph of typed relations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import NamedTuple
+
+from ..text.doctypes import canonical_type
+from ..text.symbols import CITATION_RE, Citation
+from ..text.unicode import unconfuse
+from .entry import Entry
+from .repository import Repository
+from .schema import RelationType
+
+# Stronger relation types win when a pair is related more than once (front matter + body text).
+PRIORITY = {"attached_to": 0, "implements": 1, "amends": 2, "replaces": 2, "repeals": 2, "cites": 9}
+RELATION_LABELS = {
+    "implements": ("Căn cứ / Thực hiện", "Được thực hiện bởi"),
+    "attached_to": ("Ban hành kèm theo", "Văn bản kèm theo"),
+    "cites": ("Dẫn chiếu", "Được dẫn chiếu bởi"),
+    "amends": ("Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi"),
+    "replaces": ("Thay thế", "Được thay thế bởi"),
+    "repeals": ("Bãi bỏ", "Bị bãi bỏ bởi"),
+}
+
+
+class RefStatus(StrEnum):
+    OK = "ok"
+    SELF = "self"  # a document citing its own symbol
+    UNRESOLVED = "unresolved"
+    AMBIGUOUS = "ambiguous"
+    EXTERNAL = "external"  # declared in `external:`: deliberately not held
+    UNKNOWN_ISSUER = "unknown-issuer"
+    UNKNOWN_TYPE = "unknown-type"
+    FEDERATED = "federated"  # found in another site's registry
+    WITHHELD = "withheld"  # hidden from this build (confidential)
+
+
+# References a reader can follow or that need no action
+SETTLED = frozenset({RefStatus.OK, RefStatus.SELF, RefStatus.EXTERNAL, RefStatus.FEDERATED, RefStatus.WITHHELD})
+
+
+@dataclass
+class Reference:
+    """One citation (in the body or in front matter) and what it resolved to."""
+
+    source: Entry
+    symbol: str
+    type: str | None
+    number: int
+    code: str
+    date: dt.date | None
+    line: int | None
+    relation: RelationType
+    status: RefStatus
+    target: Entry | None = None
+    candidates: list[Entry] = field(default_factory=list)
+    citation: Citation | None = None
+    target_org: str | None = None
+    relation_index: int | None = None  # position in front matter `relations`, for its line
+
+    def where(self) -> int | None:
+        """File line: the body line of a citation, or the front matter line of a relation (computed on demand)."""
+        if self.line is None:
+            if self.citation is not None:
+                self.line = self.source.file_line(self.citation.start)
+            elif self.relation_index is not None:
+                self.line = self.source.field_line("relations", self.relation_index, "target")
+        return self.line
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    type: RelationType
+    ref: Reference  # the first reference that made this edge (for its line, on demand)
+
+
+def number_int(text: str | None) -> int | None:
+    return int(text) if text and text.isdigit() else None
+
+
+class Resolution(NamedTuple):
+    status: RefStatus
+    target: Entry | None
+    candidates: list[Entry]
+    target_org: str | None
+
+
+class Index:
+    """Documents by (organisation, issuer code, type, number)."""
+
+    def __init__(self, repo: Repository):
+        self.tree = repo.orgs
+        self.by_key: dict[str, Entry] = {}
+        self.by_symbol = self._symbols(repo.entries)
+        self.remote_by_symbol = self._symbols(repo.remote)  # consulted only when nothing local matches
+        for e in repo.entries:
+            self.by_key.setdefault(e.key, e)
+
+    def _symbols(self, entries: list[Entry]) -> dict[tuple, list[Entry]]:
+        found: dict[tuple, list[Entry]] = defaultdict(list)
+        for e in entries:
+            n = number_int(e.doc.number)
+            if n is not None:
+                found[(e.doc.issuer, e.issuer_code(self.tree), e.doc.type, n)].append(e)
+        return found
+
+    def term_id(self, org: str, day: dt.date | None) -> str | None:
+        term = self.tree.term_at(org, day) if day else None
+        return term.id if term else None
+
+    def resolve(self, source: Entry, type_: str | None, number: int, code: str, date: dt.date | None) -> Resolution:
+        """What a symbol cited by `source` means."""
+        if type_ is None:
+            return Resolution(RefStatus.UNKNOWN_TYPE, None, [], None)
+        found = self.tree.resolve_code(source.doc.issuer, code)
+        if found is None:
+            return Resolution(RefStatus.UNKNOWN_ISSUER, None, [], None)
+        org, _unit = found
+        candidates = self.by_symbol.get((org.key, code, type_, number), [])
+        if not candidates:
+            remote = self.remote_by_symbol.get((org.key, code, type_, number), [])
+            if remote:
+                status, target, candidates, _ = self._choose(source, remote, date, org.key)
+                return Resolution(
+                    (RefStatus.FEDERATED if status == RefStatus.OK else status), target, candidates, org.key
+                )
+            return Resolution(RefStatus.UNRESOLVED, None, [], org.key)
+        return self._choose(source, candidates, date, org.key)
+
+    def _choose(self, source: Entry, candidates: list[Entry], date: dt.date | None, org_key: str) -> Resolution:
+        """The one candidate a citation means: by its date, else by term, else the only one."""
+        if date is not None:
+            exact = [c for c in candidates if c.doc.date == date]
+            if len(exact) == 1:
+                return Resolution(RefStatus.OK, exact[0], candidates, org_key)
+            # Numbers restart every term: a candidate from another term is another document.
+            cited_term = self.term_id(org_key, date)
+            same_term = [
+                c
+                for c in candidates
+                if c.doc.date is None or cited_term is None or self.term_id(org_key, c.doc.date) == cited_term
+            ]
+            if len(same_term) == 1:
+                return Resolution(RefStatus.OK, same_term[0], candidates, org_key)
+            return Resolution((RefStatus.AMBIGUOUS if same_term else RefStatus.UNRESOLVED), None, candidates, org_key)
+        if len(candidates) == 1:
+            return Resolution(RefStatus.OK, candidates[0], candidates, org_key)
+        # Undated citation of a recurring number: the one in force when the citing document was issued.
+        when = source.doc.date
+        if when is not None:
+            cited_term = self.term_id(org_key, when)
+            in_term = [
+                c
+                for c in candidates
+                if c.doc.date and c.doc.date <= when and self.term_id(org_key, c.doc.date) == cited_term
+            ]
+            if len(in_term) == 1:
+                return Resolution(RefStatus.OK, in_term[0], candidates, org_key)
+        return Resolution(RefStatus.AMBIGUOUS, None, candidates, org_key)
+
+
+_SYMBOL_ONLY = re.compile(r"^\s*" + CITATION_RE.pattern + r"\s*$", re.IGNORECASE)
+
+
+def _reference(
+    index: Index,
+    source: Entry,
+    symbol: str,
+    type_: str | None,
+    number: int,
+    code: str,
+    date: dt.date | None,
+    relation: RelationType,
+    citation: Citation | None = None,
+    relation_index: int | None = None,
+) -> Reference:
+    """A reference resolved, unless the citing document declares it external."""
+    externals = _externals(source)
+    if externals and (f"{number:02d}-{type_}/{code}" in externals or symbol.replace(" ", "").upper() in externals):
+        return Reference(
+            source,
+            symbol,
+            type_,
+            number,
+            code,
+            date,
+            None,
+            relation,
+            RefStatus.EXTERNAL,
+            citation=citation,
+            relation_index=relation_index,
+        )
+    status, target, candidates, target_org = index.resolve(source, type_, number, code, date)
+    if target is source:
+        status = RefStatus.SELF
+    return Reference(
+        source,
+        symbol,
+        type_,
+        number,
+        code,
+        date,
+        None,
+        relation,
+        status,
+        target,
+        candidates,
+        citation,
+        target_org,
+        relation_index,
+    )
+
+
+def _externals(entry: Entry) -> set[str]:
+    return {s.replace(" ", "").upper() for s in entry.doc.external}
+
+
+def resolve_all(repo: Repository, index: Index | None = None) -> list[Reference]:
+    index = index or Index(repo)
+    refs: list[Reference] = []
+    for e in repo.entries:
+        for c in e.citations:
+            refs.append(_reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date, "cites", c))
+        for i, r in enumerate(e.doc.relations):
+            if r.target in index.by_key:
+                target = index.by_key[r.target]
+                refs.append(
+                    Reference(
+                        e,
+                        r.target,
+                        target.doc.type,
+                        number_int(target.doc.number) or 0,
+                        target.issuer_code(repo.orgs),
+                        r.date,
+                        None,
+                        r.type,
+                        RefStatus.OK,
+                        target,
+                        [target],
+                        target_org=target.doc.issuer,
+                        relation_index=i,
+                    )
+                )
+                continue
+            m = _SYMBOL_ONLY.match(r.target)
+            if not m or "," in m["nums"]:
+                refs.append(
+                    Reference(e, r.target, None, 0, "", r.date, None, r.type, RefStatus.UNRESOLVED, relation_index=i)
+                )
+                continue
+            code = unconfuse(m["code"]).upper()
+            refs.append(
+                _reference(
+                    index,
+                    e,
+                    r.target,
+                    canonical_type(m["type"]),
+                    int(m["nums"]),
+                    code,
+                    r.date,
+                    r.type,
+                    relation_index=i,
+                )
+            )
+    return refs
+
+
+class Graph:
+    """Typed, directed relations stored once per pair; reverse lookups computed."""
+
+    def __init__(self, refs: list[Reference]):
+        best: dict[tuple[str, str], Edge] = {}
+        for ref in refs:
+            if ref.status != RefStatus.OK or ref.target is None:
+                continue
+            pair = (ref.source.key, ref.target.key)
+            edge = best.get(pair)
+            if edge is None:
+                best[pair] = Edge(pair[0], pair[1], ref.relation, ref)
+            elif PRIORITY[ref.relation] < PRIORITY[edge.type]:
+                edge.type = ref.relation
+        self.edges = sorted(best.values(), key=lambda e: (e.source, PRIORITY[e.type], e.target))
+        self.outgoing: dict[str, list[Edge]] = defaultdict(list)
+        self.incoming: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.edges:
+            self.outgoing[edge.source].append(edge)
+            self.incoming[edge.target].append(edge)
+
+    def targets(self, key: str, type_: str | None = None) -> list[str]:
+        return [e.target for e in self.outgoing.get(key, []) if type_ is None or e.type == type_]
+
+    def sources(self, key: str, type_: str | None = None) -> list[str]:
+        return [e.source for e in self.incoming.get(key, []) if type_ is None or e.type == type_]

@@ -1,0 +1,79 @@
+"""The resolved view of a repository: every citation resolved, the relation graph, tasks located.
+
+Checks, site pages, exports and macros all read this one object (per audience: see visibility.py),
+so none of them resolves, locates or names anything again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..findings import Finding
+from .entry import Entry
+from .orgs import OrgTree
+from .references import Graph, Index, Reference, resolve_all
+from .repository import Repository
+from .tasks import LocatedTask, locate
+
+
+@dataclass
+class View:
+    repo: Repository
+    as_of: dt.date
+    index: Index
+    refs: list[Reference]
+    graph: Graph
+    findings: list[Finding] = field(default_factory=list)  # what the checks found, acknowledgements applied
+    # Keys and symbols of documents this view withholds (see visibility.public_view).
+    withheld: frozenset[str] = frozenset()
+
+    @property
+    def tree(self) -> OrgTree:
+        return self.repo.orgs
+
+    @cached_property
+    def by_key(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.repo.entries}
+
+    @cached_property
+    def _refs_by_source(self) -> dict[str, list[Reference]]:
+        grouped: dict[str, list[Reference]] = defaultdict(list)
+        for ref in self.refs:
+            grouped[ref.source.key].append(ref)
+        return grouped
+
+    @cached_property
+    def _tasks(self) -> dict[str, list[LocatedTask]]:
+        return {e.key: locate(e) for e in self.repo.entries}
+
+    def tasks_of(self, entry: Entry) -> list[LocatedTask]:
+        """The document's tasks located in its text, deadlines understood (computed once per view)."""
+        return self._tasks[entry.key]
+
+    def all_tasks(self) -> list[LocatedTask]:
+        return [lt for e in self.repo.entries for lt in self.tasks_of(e)]
+
+    def refs_of(self, entry: Entry) -> list[Reference]:
+        """The references a document makes (its citations and front matter relations)."""
+        return self._refs_by_source.get(entry.key, [])
+
+    # --- derived facts, named once for every layer -------------------------------------------------
+
+    def symbol(self, entry: Entry) -> str | None:
+        return entry.symbol(self.tree)
+
+    def heading(self, entry: Entry) -> str:
+        return entry.heading(self.tree)
+
+    def unit_name(self, entry: Entry, ref: str) -> str:
+        """Display name of a task's owner reference, seen from the document's issuer."""
+        return self.tree.unit_name(entry.doc.issuer, ref)
+
+
+def build_view(repo: Repository, as_of: dt.date) -> View:
+    index = Index(repo)
+    refs = resolve_all(repo, index)
+    return View(repo, as_of, index, refs, Graph(refs))

@@ -1,0 +1,66 @@
+"""One build of the site: the repository loaded and checked once, the view its audience may see, and
+everything written from that view (pages, search index, downloads).
+
+The MkDocs hook holds one `SiteBuild` per configuration load (as MkDocs' own search plugin holds its
+index), and the macros module reaches the same object, so a build loads and checks the content once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import cached_property
+from pathlib import Path
+
+from ..checks import Result, run_checks
+from ..exports import write_all
+from ..model.load import load_repository
+from ..model.view import View
+from ..model.visibility import public_view
+from .pages import build_pages
+from .search import IndexJob
+
+
+def build_date() -> dt.date:
+    """The day a build computes statuses for: KEHOACH_AS_OF=YYYY-MM-DD (tests), else the reproducible-builds
+    SOURCE_DATE_EPOCH, else today."""
+    pinned = os.environ.get("KEHOACH_AS_OF")
+    if pinned:
+        return dt.date.fromisoformat(pinned)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def internal_build() -> bool:
+    """KEHOACH_INTERNAL=1 (make site-internal) builds the internal site, restricted documents included."""
+    return os.environ.get("KEHOACH_INTERNAL", "").strip().lower() in ("1", "true", "yes")
+
+
+# The key under which the MkDocs hook puts its SiteBuild in the configuration, for the macros module.
+CONFIG_KEY = "kehoach_site"
+
+
+class SiteBuild:
+    def __init__(self, root: Path, as_of: dt.date, internal: bool) -> None:
+        self.root, self.as_of, self.internal = root, as_of, internal
+
+    @cached_property
+    def result(self) -> Result:
+        """Every document checked; the load cache lets `mkdocs serve` re-read only edited files."""
+        return run_checks(load_repository(self.root, cache=True), self.as_of)
+
+    @cached_property
+    def view(self) -> View:
+        """What this build may show: restricted documents withheld from a public build."""
+        return public_view(self.result.view, self.internal)
+
+    def pages(self) -> dict[str, str]:
+        return build_pages(self.view)
+
+    def write_outputs(self, site_dir: Path, site_url: str | None) -> None:
+        """After the pages: the search index (Pagefind, in the background) and the downloads meanwhile."""
+        search = IndexJob(self.view, site_dir)
+        write_all(self.view, site_dir / "du-lieu", site_url)
+        search.wait()
