@@ -17,6 +17,7 @@ import yaml
 from helpers import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import pieces
 
 from kehoach.checks import run_checks
 from kehoach.findings import CHECKS
@@ -35,43 +36,7 @@ SEED = (ROOT / "plans" / "duk-hanoi-dh" / "kh-90-2023.md").read_text(encoding="u
 FRONT, BODY = SEED.split("\n---\n", 1)[0][4:], SEED.split("\n---\n", 1)[1]
 FIELDS = yaml.safe_load(FRONT)
 
-# Vietnamese-looking text with the things the engine parses: symbols, dates, deadlines, confusables.
-SYLLABLES = [
-    "Kế",
-    "hoạch",
-    "số",
-    "Nghị",
-    "quyết",
-    "Đảng",
-    "ủy",
-    "Khối",
-    "hoàn",
-    "thành",
-    "trước",
-    "ngày",
-    "Ban",
-    "Tuyên",
-    "giáo",
-    "chủ",
-    "trì",
-    "báo",
-    "cáo",
-    "sơ",
-    "kết",
-    "\n",
-    "\n\n",
-    "**",
-    "\\*",
-    "-----",
-    "#",
-]
-PIECES = st.one_of(
-    st.sampled_from(SYLLABLES),
-    st.from_regex(r"\d{1,3}\s?-\s?(NQ|KH|Kh|KL|CT|QĐ|HD)/(TW|TU|ĐUK|ÐUK|BTCTW)", fullmatch=True),
-    st.from_regex(r"(trước )?(ngày )?\d{1,2}/\d{1,2}(/\d{2,4})?", fullmatch=True),
-    st.from_regex(r"(trong )?(tháng|quý) [0-9IVX]{1,4}(/| năm )\d{4}", fullmatch=True),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8),
-)
+PIECES = pieces(markup=True, controls=True)
 VIETNAMESE = st.lists(PIECES, max_size=60).map(" ".join)
 
 YAML_VALUES = st.recursive(

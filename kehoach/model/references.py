@@ -184,22 +184,10 @@ def _reference(
     """A reference resolved, unless the citing document declares it external."""
     externals = _externals(source)
     if externals and (f"{number:02d}-{type_}/{code}" in externals or symbol.replace(" ", "").upper() in externals):
-        return Reference(
-            source,
-            symbol,
-            type_,
-            number,
-            code,
-            date,
-            None,
-            relation,
-            RefStatus.EXTERNAL,
-            citation=citation,
-            relation_index=relation_index,
-        )
-    status, target, candidates, target_org = index.resolve(source, type_, number, code, date)
-    if target is source:
-        status = RefStatus.SELF
+        resolved = Resolution(RefStatus.EXTERNAL, None, [], None)
+    else:
+        resolved = index.resolve(source, type_, number, code, date)
+    status = RefStatus.SELF if resolved.target is source else resolved.status
     return Reference(
         source,
         symbol,
@@ -210,10 +198,10 @@ def _reference(
         None,
         relation,
         status,
-        target,
-        candidates,
+        resolved.target,
+        resolved.candidates,
         citation,
-        target_org,
+        resolved.target_org,
         relation_index,
     )
 

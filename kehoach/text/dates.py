@@ -11,6 +11,7 @@ import datetime as dt
 import heapq
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 SHORT_DATE = r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?"
 LONG_DATE = r"(?:ngày\s+)?(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})(?:\s+năm\s+(?P<ly>\d{4}))?"
@@ -96,10 +97,15 @@ def vn_short(date: dt.date) -> str:
     return f"{date.day:02d}/{date.month:02d}/{date.year}"
 
 
+# before: «trước ngày D» (due the day before D); by: «đến hết ngày D» (due on D); month, quarter, period:
+# within one (due on its last day); recurring: «hằng năm», «4 lần/năm» (no single due day)
+DeadlineKind = Literal["before", "by", "month", "quarter", "period", "recurring"]
+
+
 @dataclass(frozen=True)
 class Deadline:
     text: str
-    kind: str  # before | by | month | quarter | period | recurring
+    kind: DeadlineKind
     due: dt.date | None  # last day the task may be completed on; None when not a single day
     start: dt.date | None = None
 
@@ -108,7 +114,7 @@ class Deadline:
         return KIND_LABELS[self.kind]
 
 
-KIND_LABELS = {
+KIND_LABELS: dict[DeadlineKind, str] = {
     "before": "trước ngày",
     "by": "đến hết ngày",
     "month": "trong tháng",
