@@ -42,6 +42,9 @@ class Code(StrEnum):
     S006 = "S006"
     S007 = "S007"
     S008 = "S008"
+    S009 = "S009"
+    S010 = "S010"
+    S011 = "S011"
     R101 = "R101"
     R102 = "R102"
     R103 = "R103"
@@ -52,6 +55,8 @@ class Code(StrEnum):
     R108 = "R108"
     R109 = "R109"
     R110 = "R110"
+    R111 = "R111"
+    R112 = "R112"
     D201 = "D201"
     D202 = "D202"
     D203 = "D203"
@@ -59,9 +64,14 @@ class Code(StrEnum):
     D205 = "D205"
     D206 = "D206"
     D207 = "D207"
+    D208 = "D208"
+    D209 = "D209"
+    D210 = "D210"
+    D211 = "D211"
     I401 = "I401"
     M301 = "M301"
     M302 = "M302"
+    M303 = "M303"
 
     @property
     def info(self) -> CheckInfo:
@@ -94,17 +104,24 @@ CHECKS: dict[Code, CheckInfo] = {
     Code.S005: CheckInfo(_E, "Đơn vị không có trong tổ chức"),
     Code.S006: CheckInfo(_W, "Tên tệp không khớp với số, loại, năm của văn bản"),
     Code.S007: CheckInfo(_E, "Trùng mã nhiệm vụ hoặc tham chiếu nhiệm vụ không tồn tại"),
-    Code.S008: CheckInfo(_W, "Lời văn chứa mã HTML (trang web hiện nguyên dạng chữ, không chạy)"),
+    Code.S008: CheckInfo(
+        _W, "Lời văn chứa mã HTML, macro hoặc liên kết lạ (trang web hiện nguyên dạng chữ, không chạy)"
+    ),
+    Code.S009: CheckInfo(_E, "Một trường được khai báo hai lần trong phần đầu hoặc organizations.yml"),
+    Code.S010: CheckInfo(_E, "Tệp trong thư mục văn bản mà máy không đọc được (không phải tệp .md)"),
+    Code.S011: CheckInfo(_E, "Văn bản còn chữ mẫu chưa thay"),
     Code.R101: CheckInfo(_E, "Trích dẫn không tìm thấy văn bản"),
     Code.R102: CheckInfo(_E, "Trích dẫn mơ hồ (nhiều văn bản cùng số hiệu)"),
     Code.R103: CheckInfo(_E, "Ngày trích dẫn khác ngày của văn bản trong sổ đăng ký"),
     Code.R104: CheckInfo(_E, "Trích dẫn văn bản ban hành sau chính văn bản này"),
-    Code.R105: CheckInfo(_W, "Số hiệu viết không chuẩn (chữ hoa/thường)"),
+    Code.R105: CheckInfo(_W, "Số hiệu viết không chuẩn (dấu gạch, khoảng trắng, chữ hoa/thường, ký tự nhầm)"),
     Code.R106: CheckInfo(_W, "Khóa (nhiệm kỳ) ghi kèm trích dẫn không khớp ngày văn bản"),
     Code.R107: CheckInfo(_W, "Cơ quan ban hành ghi kèm trích dẫn không khớp mã trong số hiệu"),
     Code.R108: CheckInfo(_W, "Tên loại văn bản không khớp mã loại trong số hiệu"),
     Code.R109: CheckInfo(_E, "Không tải được sổ đăng ký của kho liên kết (kehoach.yml)"),
     Code.R110: CheckInfo(_W, "Kho liên kết không tải được, dùng bản lưu tạm"),
+    Code.R111: CheckInfo(_W, "Văn bản ghi «Thực hiện/Căn cứ …» nhưng phần đầu thiếu quan hệ thực hiện"),
+    Code.R112: CheckInfo(_W, "Mã cơ quan trong số hiệu gần giống hai mã khác nhau"),
     Code.D201: CheckInfo(_E, "Ngày không tồn tại"),
     Code.D202: CheckInfo(_E, "Thời hạn trước ngày ban hành văn bản"),
     Code.D203: CheckInfo(_E, "Thời hạn trong văn bản chưa được ghi thành nhiệm vụ"),
@@ -112,9 +129,14 @@ CHECKS: dict[Code, CheckInfo] = {
     Code.D205: CheckInfo(_W, "Nhiệm vụ quá hạn", calendar=True),
     Code.D206: CheckInfo(_W, "Thời hạn cấp dưới muộn hơn thời hạn của kế hoạch cấp trên"),
     Code.D207: CheckInfo(_W, "Thời hạn sớm hơn nhiệm vụ mà nó phụ thuộc"),
+    Code.D208: CheckInfo(_E, "Ngày ban hành trong phần đầu khác dòng ngày tháng của văn bản"),
+    Code.D209: CheckInfo(_E, "Nhiệm vụ đã xong nhưng thiếu ngày xong, hoặc ngày xong trước ngày ban hành"),
+    Code.D210: CheckInfo(_E, "Ngày xong của nhiệm vụ sau ngày xét", calendar=True),
+    Code.D211: CheckInfo(_W, "Thời hạn không ghi năm, không chắc là năm nào"),
     Code.I401: CheckInfo(_W, "Thông tin do công cụ nhập văn bản đề xuất, chưa được người biên tập xem lại"),
     Code.M301: CheckInfo(_I, "Văn bản chưa có thông tin (số, ngày, người ký)"),
     Code.M302: CheckInfo(_W, "Ghi nhận (acknowledgement) không khớp phát hiện nào"),
+    Code.M303: CheckInfo(_I, "Các phát hiện chỉ là hệ quả của lỗi trong organizations.yml đã được ẩn"),
 }
 
 

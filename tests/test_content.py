@@ -57,7 +57,7 @@ def test_every_deadline_phrase_in_a_seed_is_a_task_with_an_understood_deadline(r
 
     for e in repo.entries:
         for lt in locate(e):
-            assert lt.problem is None, (e.path, lt.task.id, lt.problem)
+            assert lt.problems == [], (e.path, lt.task.id, lt.problems)
             if lt.task.deadline:
                 assert lt.deadline is not None and lt.span is not None
         spans = [lt.span for lt in locate(e) if lt.span]

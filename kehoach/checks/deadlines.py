@@ -11,6 +11,12 @@ from ..model.view import View
 from ..text.dates import DateError, make_date, vn_short
 from .registry import Findings, runner
 
+_TASK_HINTS = {
+    Code.D201: "Kiểm tra lại ngày với bản gốc.",
+    Code.D204: "Chép đúng lời văn bản (bỏ dấu * in đậm/nghiêng) vào «deadline»/«quote».",
+    Code.D211: "Nếu bản gốc đúng như vậy, thêm ghi nhận mã D211 với lý do; nếu là năm khác, ghi rõ trong «notes».",
+}
+
 
 def stated_day(lt: LocatedTask) -> dt.date | None:
     """The day the words name ("trước ngày 20/3" names 20/3, due the day before)."""
@@ -42,13 +48,13 @@ def task_text(view: View, out: Findings) -> None:
     for e in view.repo.entries:
         tasks = view.tasks_of(e)
         for lt in tasks:
-            if lt.problem:
+            for problem in lt.problems:
                 out.add(
-                    lt.problem.code,
+                    problem.code,
                     e,
                     lt.line,
-                    f"Nhiệm vụ «{lt.task.id}»: {lt.problem.message}.",
-                    hint="Chép đúng lời văn bản (bỏ dấu * in đậm/nghiêng) vào «deadline»/«quote».",
+                    f"Nhiệm vụ «{lt.task.id}»: {problem.message}.",
+                    hint=_TASK_HINTS[problem.code],
                     subject=lt.task.id,
                 )
             day = stated_day(lt)

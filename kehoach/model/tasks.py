@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..findings import Code
-from ..text.dates import DateError, Deadline, parse_deadline
+from ..text.dates import DateError, Deadline, parse_deadline, vn_short
 from .entry import Entry
 from .schema import Task
 
@@ -15,8 +15,11 @@ from .schema import Task
 class TaskProblem:
     """Why a task's deadline or quote could not be understood, and the code the checker reports it with."""
 
-    code: Code  # D201: the deadline names a day that cannot exist; D204: the task does not match the text
+    code: Code  # D201: a day that cannot exist; D204: not the text's words; D211: a year that is a guess
     message: str
+
+
+_PARSE_CODES = {"impossible": Code.D201, "no-year": Code.D211, "unreadable": Code.D204}
 
 
 @dataclass
@@ -25,7 +28,7 @@ class LocatedTask:
     index: int
     task: Task
     deadline: Deadline | None
-    problem: TaskProblem | None
+    problems: list[TaskProblem]
     span: tuple[int, int] | None  # plain-text span of the deadline words (or the quote)
 
     @property
@@ -60,17 +63,24 @@ def _find_unique(text: str, needle: str) -> tuple[int | None, int]:
 
 def locate(entry: Entry) -> list[LocatedTask]:
     text = entry.plain.text
-    year = entry.doc.date.year if entry.doc.date else None
     located = []
     for i, t in enumerate(entry.doc.tasks):
         deadline: Deadline | None = None
-        problem: TaskProblem | None = None
+        problems: list[TaskProblem] = []
         span: tuple[int, int] | None = None
         if t.deadline:
             try:
-                deadline = parse_deadline(t.deadline, year)
+                deadline = parse_deadline(t.deadline, entry.doc.date)
             except DateError as e:
-                problem = TaskProblem(Code.D201 if e.impossible else Code.D204, str(e))
+                problems.append(TaskProblem(_PARSE_CODES[e.reason], str(e)))
+            else:
+                if deadline.year_doubtful and deadline.due is not None:
+                    problems.append(
+                        TaskProblem(
+                            Code.D211,
+                            f"thời hạn «{t.deadline}» không ghi năm; hiểu là hạn chót ngày {vn_short(deadline.due)}",
+                        )
+                    )
         anchor = t.quote or t.deadline
         if anchor:
             start, count = _find_unique(text, anchor)
@@ -90,7 +100,7 @@ def locate(entry: Entry) -> list[LocatedTask]:
                         mismatch = f"thời hạn «{t.deadline}» không nằm trong đoạn trích «quote»"
                     else:
                         span = (start + inner, start + inner + len(t.deadline))
-            if mismatch and problem is None:
-                problem = TaskProblem(Code.D204, mismatch)
-        located.append(LocatedTask(entry, i, t, deadline, problem, span))
+            if mismatch and not any(p.code != Code.D211 for p in problems):
+                problems.append(TaskProblem(Code.D204, mismatch))
+        located.append(LocatedTask(entry, i, t, deadline, problems, span))
     return located
