@@ -59,7 +59,7 @@ def test_broken_front_matter_is_the_documents_only_finding(repo_copy, old, new, 
     edit(repo_copy, PLAN, old, new)
     found = [f for f in findings(repo_copy, AS_OF) if f.path == PLAN]
     assert [(f.code, f.line) for f in found] == [(code, line_containing(repo_copy / PLAN, new.strip()))]
-    assert said in found[0].message
+    assert said in found[0].message + (found[0].hint or "")
 
 
 def test_deadline_before_the_plans_own_date(repo_copy):

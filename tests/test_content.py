@@ -109,6 +109,7 @@ def test_seeds_real_problems_without_acknowledgements(repo_copy):
             ("R103", "duk-phutho/dc-kh-41-2023", "21-KL/TW"): 1,  # 15/10/2021, the registry (000, 002) says 25/10/2021
             ("R107", "duk-phutho/dc-kh-41-2023", "05-QĐ/TW"): 1,  # a /TW symbol attributed to a provincial body
             ("R105", "duk-hanoi-dh/kh-74-2022", "64-KH/ĐUK"): 1,  # "64-Kh/ĐUK"
+            ("R105", "duk-hanoi-dh/kh-74-2022", "54-KH/ĐUK"): 1,  # "54- KH/ĐUK"
             ("R106", "duk-hanoi-dh/kh-90-2023", "21-KL/TW"): 2,  # "(khóa III)" for the XIII Central Committee
             ("R106", "duk-hanoi-dh/kh-90-2023", "01-KL/TW"): 2,
             (

@@ -8,7 +8,7 @@ from helpers import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.model.frontmatter import Loader, load_yaml
+from kehoach.model.frontmatter import AliasRefused, Duplicate, Loader, load_yaml, parse_yaml
 
 SCALARS = st.one_of(
     st.sampled_from(
@@ -68,17 +68,36 @@ def test_same_values_as_pyyaml(data, flow):
         assert load_yaml(candidate) == expected, candidate
 
 
-def test_anchors_tags_and_merge_keys_fall_back_to_pyyaml():
-    for text in [
-        "a: &x 1\nb: *x\n",
-        "a: !!str 12\n",
-        "base: &b {k: 1}\nc:\n  <<: *b\n  d: 2\n",
-        "a: 1\na: 2\n",
-        "d: 2023-02-30\n",
-    ]:
+def test_tags_and_duplicates_fall_back_to_pyyaml_values():
+    for text in ["a: !!str 12\n", "a: 1\na: 2\n", "d: 2023-02-30\n"]:
         assert load_yaml(text) == reference(text)
     with pytest.raises(yaml.YAMLError):  # an unhashable key is an error either way
         load_yaml("? [x]\n: 1\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",
+        "base: &b {k: 1}\nc:\n  <<: *b\n  d: 2\n",
+        "a: !!str 12\nb: &y [1]\nc: *y\n",  # after a tag, where the fast path hands over to PyYAML
+        # the «billion laughs»: 9 levels of 9 aliases, a kilobyte that PyYAML expands to 387 million items
+        "a: &a [x,x,x,x,x,x,x,x,x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)),
+    ],
+)
+def test_anchors_and_aliases_are_refused_with_their_line(text):
+    with pytest.raises(AliasRefused) as refused:
+        parse_yaml(text)
+    assert refused.value.line == next(i for i, line in enumerate(text.split("\n")) if "&" in line or "*" in line)
+
+
+def test_keys_written_twice_are_reported_where_the_second_one_is():
+    text = "a: 1\ntasks:\n  - id: x\n    owner: btv\n    owner: van-phong\n  - id: y\nrelations: []\nrelations: []\n"
+    parsed = parse_yaml(text)
+    assert parsed.data == reference(text)  # the values PyYAML gives: the last one wins
+    assert parsed.duplicates == [Duplicate(("tasks", 0, "owner"), 4), Duplicate(("relations",), 7)]
+    assert parse_yaml("a: !!str 1\nb:\n  c: 1\n  c: 2\n").duplicates == [Duplicate(("b", "c"), 3)]
 
 
 def test_every_repository_file_loads_identically():

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..findings import Code, Finding
+from ..findings import Code, Finding, Severity
 from ..model.load import gc_paused
-from ..model.repository import Repository
+from ..model.repository import ORGANIZATIONS_FILE, Repository
 from ..model.view import View, build_view
-from . import deadlines, documents, references  # noqa: F401  (importing a check module registers its checks)
+from . import deadlines, documents, markup, references  # noqa: F401  (importing a check module registers its checks)
 from .registry import RUNNERS, Findings
 
 
@@ -34,10 +34,39 @@ def run_checks(repo: Repository, as_of: dt.date) -> Result:
         out.items.extend(repo.findings)
         for fn in RUNNERS:
             fn(view, out)
-        findings = apply_acknowledgements(view, out.items)
-    findings.sort(key=Finding.sort_key)
+        findings = suppress_consequences(repo, apply_acknowledgements(view, out.items))
+    # organizations.yml first: when it is broken, its error is the one to fix before any other
+    findings.sort(key=lambda f: (f.path != ORGANIZATIONS_FILE, *f.sort_key()))
     view.findings = findings
     return Result(view, findings)
+
+
+# What an unreadable organisation tree makes every document report: no issuer, unit or citation can be found,
+# and with no terms no document is archived, so every old task is past due.
+FOLLOW_FROM_BROKEN_TREE = {Code.S004, Code.S005, Code.R101, Code.R102, Code.R112, Code.D205}
+
+
+def suppress_consequences(repo: Repository, findings: list[Finding]) -> list[Finding]:
+    """When organizations.yml cannot be read, its error is reported and the flood it causes is not (M303)."""
+    broken = not repo.orgs.by_key and any(
+        f.path == ORGANIZATIONS_FILE and f.severity == Severity.ERROR for f in findings
+    )
+    if not broken:
+        return findings
+    kept = [f for f in findings if f.path == ORGANIZATIONS_FILE or f.code not in FOLLOW_FROM_BROKEN_TREE]
+    hidden = len(findings) - len(kept)
+    if hidden:
+        kept.append(
+            Finding(
+                Code.M303,
+                ORGANIZATIONS_FILE,
+                None,
+                f"{hidden} phát hiện khác (tổ chức, đơn vị, trích dẫn, quá hạn) chỉ là hệ quả của lỗi trong "
+                "organizations.yml nên chưa hiện.",
+                hint="Sửa lỗi của organizations.yml trước rồi chạy lại kiểm tra.",
+            )
+        )
+    return kept
 
 
 def apply_acknowledgements(view: View, found: list[Finding]) -> list[Finding]:

@@ -8,7 +8,6 @@ from ..findings import Code
 from ..model.references import number_int
 from ..model.view import View
 from ..text.doctypes import DOC_TYPES, expected_name
-from ..text.markup import raw_html
 from .registry import Findings, runner
 
 
@@ -188,22 +187,6 @@ def units_and_tasks(view: View, out: Findings) -> None:
                         f"Chỉ tiêu «{tg.id}»: đơn vị «{ref}» không có trong {e.doc.issuer}.",
                         subject=ref,
                     )
-
-
-@runner
-def html_in_text(view: View, out: Findings) -> None:
-    """Word never writes HTML: a tag in the official text is pasted code, or text that looks like it."""
-    for e in view.repo.entries:
-        for offset, tag in raw_html(e.plain.text)[:20]:
-            out.add(
-                Code.S008,
-                e,
-                e.file_line(offset),
-                f"Lời văn chứa mã HTML «{tag[:60]}».",
-                hint="Trang web hiện nó nguyên dạng chữ. Nếu đúng là lời văn bản, ghi nhận mã S008 với lý do "
-                "trong «acknowledgements»; nếu là mã dán nhầm, xóa khỏi tệp.",
-                subject=tag[:60],
-            )
 
 
 @runner

@@ -6,23 +6,31 @@ from ..findings import Code
 from ..model.references import SETTLED, RefStatus
 from ..model.view import View
 from ..text.dates import vn_short
-from ..text.doctypes import type_name
+from ..text.doctypes import DOC_TYPES, type_name
 from ..text.orgnames import level_named
-from ..text.symbols import roman_to_int, term_label, word_type
+from ..text.symbols import roman_to_int, term_label, word_types
 from .registry import Findings, runner
 
-_LEVEL_VI = {"central": "Trung ương", "province": "cấp tỉnh", "bloc": "Đảng ủy Khối", "base": "cơ sở", "cell": "chi bộ"}
+_LEVEL_VI = {
+    "central": "Trung ương",
+    "province": "cấp tỉnh",
+    "bloc": "Đảng ủy Khối",
+    "district": "cấp huyện",
+    "base": "cơ sở",
+    "cell": "chi bộ",
+}
 
 
 @runner
 def resolution(view: View, out: Findings) -> None:
-    cited_in_text = {(r.source.key, r.symbol) for r in view.refs if r.citation is not None}
+    cited_in_text = {(r.source.key, r.symbol) for r in view.refs if r.origin == "body"}
     for ref in view.refs:
         if ref.status in SETTLED:
             continue
-        src, where = ref.source, (" trong phần đầu văn bản" if ref.citation is None else "")
+        src = ref.source
+        where = {"body": "", "title": " trong trích yếu (title)", "relation": " trong phần đầu văn bản"}[ref.origin]
         sym = ref.symbol
-        if ref.citation is None and (src.key, sym) in cited_in_text:
+        if ref.origin != "body" and (src.key, sym) in cited_in_text:
             continue  # the body citation of the same symbol already reports it, with its line
         if ref.status == RefStatus.UNKNOWN_ISSUER:
             out.add(
@@ -39,7 +47,7 @@ def resolution(view: View, out: Findings) -> None:
                 src,
                 ref.where(),
                 f"Không biết loại văn bản trong «{sym}»{where}.",
-                hint="Loại văn bản hợp lệ: NQ, QĐ, CT, KL, QC, HD, TB, BC, KH, CTr, ĐA, TTr, CV.",
+                hint=f"Loại văn bản hợp lệ: {', '.join(DOC_TYPES)}.",
                 subject=sym,
             )
         elif ref.status == RefStatus.UNRESOLVED:
@@ -51,6 +59,17 @@ def resolution(view: View, out: Findings) -> None:
                 ref.where(),
                 f"Trích dẫn «{sym}»{when} ({org}) không có trong kho văn bản{where}.",
                 hint="Thêm bản ghi đăng ký vào resolutions/, sửa số hiệu, hoặc khai báo «external» nếu cố ý không lưu.",
+                subject=sym,
+            )
+        elif ref.status == RefStatus.AMBIGUOUS_CODE:
+            near = " và ".join(f"«{code}»" for code in ref.near_codes)
+            out.add(
+                Code.R112,
+                src,
+                ref.where(),
+                f"Mã cơ quan «{ref.code}» trong «{sym}»{where} không có trong organizations.yml và gần giống cả {near}.",
+                hint="Sửa mã cơ quan cho đúng bản gốc (nếu khi chép đã gõ nhầm), hoặc ghi nhận mã R112 nếu bản gốc "
+                "viết như vậy.",
                 subject=sym,
             )
         elif ref.status == RefStatus.AMBIGUOUS:
@@ -77,7 +96,8 @@ def dates_and_order(view: View, out: Findings) -> None:
                 src,
                 ref.where(),
                 f"«{ref.symbol}» được ghi ngày {vn_short(ref.date)}, nhưng sổ đăng ký ghi {vn_short(tgt.doc.date)} ({tgt.url or tgt.path}).",
-                hint="Nếu lời văn bản đã ban hành ghi sai, giữ nguyên lời văn và thêm ghi nhận (acknowledgement) mã R103 kèm lý do.",
+                hint="Nếu khi chép đã gõ nhầm ngày, sửa cho đúng bản gốc; nếu chính bản gốc ghi sai, giữ nguyên lời văn "
+                "và thêm ghi nhận (acknowledgements) mã R103 kèm lý do.",
                 subject=ref.symbol,
             )
         if src.doc.date and tgt.doc.date and tgt.doc.date > src.doc.date and ref.relation != "attached_to":
@@ -94,22 +114,26 @@ def dates_and_order(view: View, out: Findings) -> None:
 @runner
 def wording(view: View, out: Findings) -> None:
     tree = view.tree
+    irregular_seen: set[tuple[str, str, int]] = set()
     for ref in view.refs:
         c = ref.citation
-        if c is None or ref.status == RefStatus.SELF:
+        if c is None or ref.status in (RefStatus.SELF, RefStatus.AMBIGUOUS_CODE):
             continue
         src = ref.source
-        if c.type and c.type_written != c.type:
+        if c.type and (c.irregular or ref.code_fixed) and (src.key, ref.origin, c.start) not in irregular_seen:
+            irregular_seen.add((src.key, ref.origin, c.start))  # one finding for «02, 03, 04 NQ/ĐUK»
             out.add(
                 Code.R105,
                 src,
                 ref.where(),
-                f"Số hiệu viết «{c.number}-{c.type_written}/{c.code_written}»; dạng chuẩn là «{c.symbol}».",
-                hint="Lời văn bản đã ban hành được giữ nguyên; thêm ghi nhận mã R105 nếu đây là bản gốc.",
-                subject=c.symbol,
+                f"Số hiệu viết «{c.written}»; dạng chuẩn là «{ref.standard}».",
+                hint=f"Nếu khi chép đã gõ nhầm, sửa thành «{ref.standard}»; nếu bản gốc viết như vậy, giữ nguyên lời "
+                "văn và thêm ghi nhận mã R105.",
+                subject=ref.standard,
             )
-        wt = word_type(c)
-        if wt and c.type and wt != c.type and wt != "ĐC":
+        types = word_types(c)
+        if types and c.type and c.type not in types and "ĐC" not in types:
+            wt = types[0]
             out.add(
                 Code.R108,
                 src,

@@ -51,7 +51,30 @@ def split(text: str) -> Split | None:
 
 
 class _Fallback(Exception):
-    """The text uses a YAML feature the fast path leaves to PyYAML's full constructor."""
+    """The text uses a YAML feature the fast path leaves to PyYAML's full constructor (tags, complex keys)."""
+
+
+class AliasRefused(yaml.YAMLError):
+    """Anchors and aliases (`&x`, `*x`): front matter never needs them, and a few of them can expand to
+    gigabytes (an «alias bomb»), so content may not use them at all."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__("anchors and aliases are not allowed")
+        self.line = line  # 0-based
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A key written twice in one mapping: YAML keeps the last value silently, which loses data."""
+
+    path: tuple[str | int, ...]  # where the mapping is, then the key
+    line: int  # 0-based line of the second occurrence
+
+
+@dataclass
+class Parsed:
+    data: object
+    duplicates: list[Duplicate]
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -75,33 +98,42 @@ def _plain_scalar(value: str) -> object:
     return value
 
 
-def _fast_load(text: str) -> object:
+_NO_KEY = object()
+
+
+def _fast_load(text: str) -> Parsed:
     """Build Python values straight from libyaml's events.
 
     PyYAML's generic constructor costs about as much as parsing itself; front matter only needs
     mappings, sequences and scalars, so those are built here and anything else falls back.
     """
     stack: list[Any] = []
-    keys: list[Any] = []
+    keys: list[Any] = []  # per open collection: the pending key of a mapping, or the next index of a sequence
     root: object = None
+    duplicates: list[Duplicate] = []
+    documents = 0
     event: Any
     for event in yaml.parse(text, Loader=_BaseLoader):
         kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Fallback  # PyYAML reports a second document as the error it is
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+            raise AliasRefused(event.start_mark.line)
         if kind is yaml.ScalarEvent:
-            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+            if event.tag is not None and event.tag != "!":
                 raise _Fallback
             value = event.value if (event.style or not event.implicit[0]) else _plain_scalar(event.value)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.anchor is not None or (event.tag is not None and not event.implicit):
+            if event.tag is not None and not event.implicit:
                 raise _Fallback
             stack.append({} if kind is yaml.MappingStartEvent else [])
-            keys.append(_NO_KEY)
+            keys.append(_NO_KEY if kind is yaml.MappingStartEvent else 0)
             continue
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value = stack.pop()
             keys.pop()
-        elif kind is yaml.AliasEvent:
-            raise _Fallback
         else:
             continue
         if not stack:
@@ -110,26 +142,51 @@ def _fast_load(text: str) -> object:
         top = stack[-1]
         if type(top) is list:
             top.append(value)
+            keys[-1] += 1
         elif keys[-1] is _NO_KEY:
             if isinstance(value, (dict, list)) or value == "<<":
                 raise _Fallback  # complex keys and merge keys: let PyYAML decide
             keys[-1] = value
+            if value in top:
+                where = tuple(k if type(c) is list else str(k) for c, k in zip(stack[:-1], keys[:-1]))
+                duplicates.append(Duplicate((*where, str(value)), event.start_mark.line))
         else:
-            if keys[-1] in top:
-                raise _Fallback  # duplicate key: keep PyYAML's behaviour (last one wins)
-            top[keys[-1]] = value
+            top[keys[-1]] = value  # a duplicated key keeps the last value, as PyYAML does
             keys[-1] = _NO_KEY
-    return root
+    return Parsed(root, duplicates)
 
 
-_NO_KEY = object()
+def _node_duplicates(node: yaml.Node, path: tuple[str | int, ...]) -> list[Duplicate]:
+    found: list[Duplicate] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[object] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                found.append(Duplicate((*path, key), key_node.start_mark.line))
+            seen.add(key)
+            found += _node_duplicates(value_node, (*path, key if key is not None else "?"))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            found += _node_duplicates(item, (*path, i))
+    return found
 
 
-def load_yaml(text: str) -> object:
+def parse_yaml(text: str) -> Parsed:
+    """Values and duplicated keys of a YAML text; raises yaml.YAMLError (AliasRefused for anchors and aliases)."""
     try:
         return _fast_load(text)
     except _Fallback:
-        return yaml.load(text, Loader=Loader)
+        event: Any
+        for event in yaml.parse(text, Loader=_BaseLoader):  # the fast path stopped early: refuse aliases anywhere
+            if type(event) is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+                raise AliasRefused(event.start_mark.line) from None
+        node = yaml.compose(text, Loader=Loader)
+        return Parsed(yaml.load(text, Loader=Loader), _node_duplicates(node, ()) if node is not None else [])
+
+
+def load_yaml(text: str) -> object:
+    return parse_yaml(text).data
 
 
 def node_line(front: str, path: tuple[str | int, ...]) -> int | None:
@@ -158,32 +215,118 @@ def node_line(front: str, path: tuple[str | int, ...]) -> int | None:
     return line
 
 
-# Common PyYAML problems, said the way a staff member can act on.
+@dataclass(frozen=True)
+class YamlProblem:
+    line: int | None  # 0-based
+    message: str
+    hint: str
+
+
+_INDENT = (
+    "thụt lề không khớp với các dòng trên",
+    "Các trường cùng cấp phải thẳng cột; mỗi mục của danh sách bắt đầu bằng «- », các trường của mục đó thụt "
+    "vào thêm hai dấu cách.",
+)
+# PyYAML's problem text -> (what is wrong, how to fix it), said the way a staff member can act on.
 _YAML_PROBLEMS = [
     (
         "mapping values are not allowed",
-        "dấu «:» không được phép ở đây — nếu giá trị có dấu hai chấm, hãy đặt nó trong ngoặc kép",
+        (
+            "dấu «:» không được phép ở đây",
+            'Nếu giá trị có dấu hai chấm, đặt cả giá trị trong ngoặc kép, ví dụ title: "Kế hoạch: sơ kết"; nếu là '
+            "một trường mới, xuống dòng và viết thẳng cột với các trường khác.",
+        ),
     ),
     (
-        "cannot start any token",
-        "có ký tự không được phép ở đầu giá trị (ví dụ dấu tab, «@», «`») — thụt lề bằng dấu cách và đặt giá trị trong ngoặc kép",
+        "could not find expected ':'",
+        (
+            "thiếu dấu «:» sau tên trường (hoặc giá trị bị ngắt sang dòng sau)",
+            "Viết «tên: giá trị» trên một dòng; giá trị dài thì viết «tên: >-» rồi các dòng sau thụt vào hai dấu cách.",
+        ),
     ),
-    ("could not find expected ':'", "thiếu dấu «:» sau tên trường"),
-    ("did not find expected key", "thụt lề không khớp với các dòng trên"),
-    ("expected <block end>", "thụt lề không khớp với các dòng trên"),
-    ("did not find expected ',' or '}'", "ngoặc «{…}» chưa đóng hoặc giá trị có dấu phẩy chưa đặt trong ngoặc kép"),
-    ("did not find expected ',' or ']'", "ngoặc «[…]» chưa đóng hoặc giá trị có dấu phẩy chưa đặt trong ngoặc kép"),
-    ("found unexpected end of stream", "chuỗi trong ngoặc kép chưa được đóng"),
-    ("found duplicate anchor", "trùng tên neo YAML"),
-    ("found undefined alias", "dùng bí danh YAML chưa định nghĩa"),
+    ("did not find expected '-' indicator", _INDENT),
+    ("did not find expected key", _INDENT),
+    ("expected <block end>", _INDENT),
+    (
+        "did not find expected ',' or '}'",
+        (
+            "ngoặc «{…}» chưa đóng, hoặc một giá trị có dấu phẩy chưa đặt trong ngoặc kép",
+            'Đóng ngoặc «}» cuối dòng; giá trị có dấu phẩy đặt trong ngoặc kép: {name: "Các ban, Văn phòng"}.',
+        ),
+    ),
+    (
+        "did not find expected ',' or ']'",
+        (
+            "ngoặc «[…]» chưa đóng, hoặc một giá trị có dấu phẩy chưa đặt trong ngoặc kép",
+            "Đóng ngoặc «]» cuối dòng; giá trị có dấu phẩy đặt trong ngoặc kép.",
+        ),
+    ),
+    (
+        "found unexpected end of stream",
+        ("ngoặc kép mở ở dòng này chưa được đóng", "Thêm dấu ngoặc kép đóng ở cuối giá trị."),
+    ),
+    (
+        "found unknown escape character",
+        ("dấu «\\» trong ngoặc kép", "Trong ngoặc kép viết «\\\\» thay cho «\\», hoặc dùng ngoặc đơn '…'."),
+    ),
+    (
+        "another document",
+        ("phần đầu có thêm một dòng «---»", "Phần đầu chỉ là một khối giữa hai dòng «---»; xóa dòng «---» thừa."),
+    ),
+    (
+        "expected <document start>",
+        ("có chữ thừa sau khi phần đầu đã kết thúc", "Xóa ký tự thừa (thường là ngoặc đóng «}» hoặc «]» dư)."),
+    ),
+    ("constructor for the tag", ("dùng thẻ YAML «!…»", "Bỏ thẻ «!…», viết thẳng giá trị.")),
+    (
+        "special characters are not allowed",
+        ("có ký tự điều khiển không in được", "Xóa ký tự lạ (thường do dán từ Word hoặc PDF)."),
+    ),
+    ("anchor", ("dùng neo hoặc bí danh YAML («&…», «*…»)", "Kho không dùng neo, bí danh: viết thẳng giá trị.")),
+    ("alias", ("dùng neo hoặc bí danh YAML («&…», «*…»)", "Kho không dùng neo, bí danh: viết thẳng giá trị.")),
 ]
+_UNKNOWN = ("YAML không hợp lệ", "Kiểm tra thụt lề (chỉ dùng dấu cách), dấu «:» sau tên trường và các ngoặc kép.")
 
 
-def explain_yaml_error(err: yaml.YAMLError) -> tuple[int | None, str]:
-    """0-based line and a Vietnamese explanation of a YAML syntax error."""
+def explain_yaml_error(err: yaml.YAMLError, text: str) -> YamlProblem:
+    """Where a YAML syntax error is, what is wrong and how to fix it, in Vietnamese."""
+    if isinstance(err, AliasRefused):
+        return YamlProblem(err.line, *dict(_YAML_PROBLEMS)["alias"])
+    problem = str(getattr(err, "problem", None) or "")
+    context = str(getattr(err, "context", None) or "")
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    problem = (getattr(err, "problem", None) or str(err)).strip()
-    for needle, vi in _YAML_PROBLEMS:
+    if "quoted scalar" in context and getattr(err, "context_mark", None) is not None:
+        mark = err.context_mark  # type: ignore[attr-defined]  # an unclosed quote: where it opens
+    line = mark.line if mark is not None else None
+    lines = text.split("\n")
+    here = lines[line] if line is not None and line < len(lines) else ""
+    if "\t" in here or ("cannot start any token" in problem and "\t" in text):
+        tab = line if "\t" in here else next(i for i, s in enumerate(lines) if "\t" in s)
+        return YamlProblem(
+            tab, "dòng có ký tự tab", "YAML chỉ nhận thụt lề bằng dấu cách: thay mỗi tab bằng hai dấu cách."
+        )
+    if "cannot start any token" in problem and mark is not None:
+        char = here[mark.column : mark.column + 1] or "?"
+        return YamlProblem(
+            line,
+            f"giá trị không được bắt đầu bằng «{char}»",
+            f'Đặt cả giá trị trong ngoặc kép, ví dụ title: "{char}…".',
+        )
+    for needle, (what, how) in _YAML_PROBLEMS:
         if needle in problem:
-            return (mark.line if mark else None), vi
-    return (mark.line if mark else None), f"YAML không hợp lệ ({problem})"
+            return YamlProblem(line, what, how)
+    return YamlProblem(line, *_UNKNOWN)
+
+
+_YAML_LINE = re.compile(r"^(?:\s|#|-(?:\s|$)|[\w.-]+\s*:|$)")
+
+
+def probable_body_start(front: str) -> int | None:
+    """0-based line where official text seems to begin inside what was read as front matter: the closing
+    «---» is missing and a later «---» (a separator in the body) closed the block instead."""
+    seen_key = False
+    for i, line in enumerate(front.split("\n")):
+        if not _YAML_LINE.match(line):
+            return i if seen_key else None
+        seen_key = seen_key or bool(re.match(r"[\w.-]+\s*:", line))
+    return None

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..findings import Code, Finding
 from .entry import Kind
 from .federation import remote_entries
 from .load_cache import LoadCache
@@ -22,17 +23,79 @@ from .repository import CONTENT_FOLDERS, Repository
 Job = tuple[Path, Path, Kind, Path]  # (root, file, kind, content folder)
 
 
-def document_files(root: Path) -> list[tuple[Path, Kind, Path]]:
-    files = []
+# Files a content folder may hold besides documents, read by people, not by kehoach.
+NOT_DOCUMENTS = {"readme.md", "index.md", ".gitkeep"}
+
+
+def document_files(root: Path) -> tuple[list[tuple[Path, Kind, Path]], list[Finding]]:
+    """Every document file under the content folders, in a fixed order, and a finding (S010) for anything
+    else found there: a file that is not `.md`, a symbolic link, a folder named `*.md`. Nothing is read
+    through a link, so no file outside the repository is ever read as content."""
+    files: list[tuple[Path, Kind, Path]] = []
+    findings: list[Finding] = []
     for folder_name, kind in CONTENT_FOLDERS.items():
         folder = root / folder_name
-        if folder.is_dir():
-            files += [
-                (f, kind, folder)
-                for f in sorted(folder.rglob("*.md"))
-                if f.name.lower() not in ("readme.md", "index.md")
-            ]
-    return files
+        if folder.is_symlink():
+            findings.append(_unreadable(root, folder, "là một liên kết (symlink)", "Thay liên kết bằng thư mục thật."))
+            continue
+        if not folder.is_dir():
+            continue
+        for directory, subdirs, names in os.walk(folder):
+            here = Path(directory)
+            subdirs.sort()
+            for name in list(subdirs):
+                path = here / name
+                if path.is_symlink() or name.lower().endswith(".md"):
+                    subdirs.remove(name)  # not walked into
+                    findings.append(
+                        _unreadable(
+                            root,
+                            path,
+                            "là một liên kết (symlink)" if path.is_symlink() else "là một thư mục có tên đuôi .md",
+                            "Thay liên kết bằng thư mục thật." if path.is_symlink() else "Đổi tên thư mục (bỏ «.md»).",
+                        )
+                    )
+            for name in sorted(names):
+                path = here / name
+                if name.lower() in NOT_DOCUMENTS and not path.is_symlink():
+                    continue
+                if path.is_symlink():
+                    findings.append(
+                        _unreadable(
+                            root,
+                            path,
+                            "là một liên kết (symlink)",
+                            "Thay liên kết bằng chính tệp văn bản, hoặc xóa liên kết.",
+                        )
+                    )
+                elif name.endswith(".md"):
+                    files.append((path, kind, folder))
+                else:
+                    findings.append(_not_a_document(root, path))
+    return files, findings
+
+
+def _unreadable(root: Path, path: Path, what: str, hint: str) -> Finding:
+    rel = path.relative_to(root).as_posix()
+    return Finding(
+        Code.S010, rel, None, f"«{rel}» {what}: máy không đọc, trang web không có văn bản này.", hint=hint, subject=rel
+    )
+
+
+def _not_a_document(root: Path, path: Path) -> Finding:
+    name = path.name
+    suffix = "".join(path.suffixes[-1:]).lower()
+    if suffix in (".docx", ".doc", ".odt", ".pdf", ".rtf"):
+        hint = (
+            f"Tệp gốc (Word, PDF) không đặt ở đây: nhập bằng «kehoach import {name}» (hoặc đặt vào thư mục "
+            "nhap/), rồi xóa tệp này khỏi thư mục văn bản."
+        )
+    elif name.lower().endswith(".md") or ".md." in name.lower():
+        fixed = name[: name.lower().index(".md") + 3]
+        hint = f"Nếu đây là văn bản của kho, đổi tên thành «{fixed[:-3]}.md»; nếu thừa, xóa."
+    else:
+        hint = "Văn bản của kho là tệp .md; nếu tệp này thừa, xóa; nếu là văn bản, đổi đuôi thành .md."
+    return _unreadable(root, path, f"không phải tệp văn bản .md (đuôi «{suffix or 'không có'}»)", hint)
 
 
 def _read_and_analyse(job: Job) -> ReadResult:
@@ -94,8 +157,9 @@ def load_repository(root: Path | str, jobs: int | None = None, cache: bool = Fal
 
 def _load_repository(root: Path, jobs: int | None, cache: LoadCache | None) -> Repository:
     orgs, findings = load_organizations(root)
-    repo = Repository(root=root, orgs=orgs, findings=findings)
-    files: list[Job] = [(root, f, kind, folder) for f, kind, folder in document_files(root)]
+    listed, others = document_files(root)
+    repo = Repository(root=root, orgs=orgs, findings=findings + others)
+    files: list[Job] = [(root, f, kind, folder) for f, kind, folder in listed]
     # unchanged files come from the cache; only the others are parsed
     found = [cached_document(*job, cache=cache) for job in files] if cache else [None] * len(files)
     misses = [job for job, result in zip(files, found) if result is None]

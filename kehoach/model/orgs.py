@@ -48,6 +48,15 @@ class OrgTree:
                     return org, unit
         return None
 
+    def codes_seen_from(self, citing_org: str) -> list[str]:
+        """Every issuer code a document of `citing_org` may cite: its ancestry's and their units' codes."""
+        found: list[str] = []
+        for org in self.ancestry(citing_org):
+            for code in [*org.codes, *(c for unit in org.units for c in unit.codes)]:
+                if code.upper() not in found:
+                    found.append(code.upper())
+        return found
+
     def term_at(self, org_key: str, day: dt.date) -> Term | None:
         """The latest term of the organisation that had begun by `day` and not ended before it."""
         org = self.by_key.get(org_key)

@@ -7,7 +7,7 @@ as far as it can be.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -17,12 +17,12 @@ from ..findings import Code, Finding
 from ..text.analysis import TextAnalysis, analyse
 from .decode import decode
 from .entry import Entry, Kind
-from .frontmatter import explain_yaml_error, load_yaml, split
+from .frontmatter import Duplicate, node_line, parse_yaml, probable_body_start, split
 from .load_cache import LoadCache, content_digest
 from .orgs import OrgTree
 from .repository import ORGANIZATIONS_FILE
 from .schema import Document, OrganizationsFile
-from .validation import schema_findings
+from .validation import duplicate_findings, schema_findings, yaml_error_finding
 
 
 def load_organizations(root: Path) -> tuple[OrgTree, list[Finding]]:
@@ -36,28 +36,38 @@ def load_organizations(root: Path) -> tuple[OrgTree, list[Finding]]:
     if text is None:
         return OrgTree([]), findings
     try:
-        data = load_yaml(text)
+        parsed_yaml = parse_yaml(text)
     except yaml.YAMLError as e:
-        line0, why = explain_yaml_error(e)
-        return OrgTree([]), [*findings, Finding(Code.S001, rel, (line0 or 0) + 1, f"Lỗi cú pháp YAML: {why}.")]
+        return OrgTree([]), [*findings, yaml_error_finding(e, rel, text, 1, None)]
+    findings += duplicate_findings(parsed_yaml.duplicates, rel, text, 1, None)
+    data = parsed_yaml.data
     try:
         parsed = OrganizationsFile.model_validate(data if isinstance(data, dict) else {"organizations": data})
     except ValidationError as e:
-        return OrgTree([]), findings + schema_findings(e, rel, text, 1, None)
+        return OrgTree([]), findings + schema_findings(e, OrganizationsFile, rel, text, 1, None)
     tree = OrgTree(parsed.organizations)
     seen: set[str] = set()
-    for org in parsed.organizations:
+    for i, org in enumerate(parsed.organizations):
         if org.key in seen:
+            line = node_line(text, ("organizations", i, "key"))
             findings.append(
-                Finding(Code.S003, rel, None, f"Mã tổ chức «{org.key}» bị khai báo hai lần.", subject=org.key)
+                Finding(
+                    Code.S003,
+                    rel,
+                    line + 1 if line is not None else None,
+                    f"Mã tổ chức «{org.key}» bị khai báo hai lần.",
+                    hint="Đổi mã của một trong hai tổ chức, hoặc xóa khai báo thừa.",
+                    subject=org.key,
+                )
             )
         seen.add(org.key)
         if org.parent and org.parent not in tree:
+            line = node_line(text, ("organizations", i, "parent"))
             findings.append(
                 Finding(
                     Code.S004,
                     rel,
-                    None,
+                    line + 1 if line is not None else None,
                     f"Tổ chức «{org.key}» có cấp trên «{org.parent}» không tồn tại.",
                     hint="Sửa «parent» thành mã một tổ chức đã khai báo.",
                     subject=org.parent,
@@ -80,6 +90,7 @@ class RawDocument:
     front_line: int
     analysis: tuple[object, ...] | None = None  # TextAnalysis.as_record(), when computed ahead
     digest: bytes = b""  # of the file's bytes, the load cache's key
+    duplicates: list[Duplicate] = field(default_factory=list)  # keys written twice in the front matter
 
     def analysed(self) -> RawDocument:
         """The same document with its text analysis computed (in a worker process, or to fill the cache)."""
@@ -89,7 +100,9 @@ class RawDocument:
 
     def cache_record(self) -> tuple[object, ...] | None:
         """What the load cache keeps: the parsed front matter and the text analysis, not the file's text."""
-        return None if self.analysis is None else (self.data, self.analysis)
+        if self.analysis is None:
+            return None
+        return self.data, self.analysis, [(list(d.path), d.line) for d in self.duplicates]
 
 
 ReadResult = tuple[RawDocument | None, list[Finding]]
@@ -98,20 +111,41 @@ ReadResult = tuple[RawDocument | None, list[Finding]]
 def cached_document(root: Path, file: Path, kind: Kind, folder: Path, cache: LoadCache) -> ReadResult | None:
     """The document as the load cache holds it; None unless the cache holds this exact file."""
     rel = file.relative_to(root).as_posix()
-    content = file.read_bytes()
+    try:
+        content = file.read_bytes()
+    except OSError:
+        return None  # read_document says why
     digest = content_digest(content)
     record = cache.get(rel, digest)
-    if record is None or len(record) != 2:
+    if record is None or len(record) != 3:
         return None
-    data, analysis = record
-    if not isinstance(data, dict) or not isinstance(analysis, tuple):
+    data, analysis, duplicates = record
+    if not isinstance(data, dict) or not isinstance(analysis, tuple) or not isinstance(duplicates, list):
         return None
-    return _parsed(rel, file.relative_to(folder).with_suffix("").as_posix(), kind, content, digest, (data, analysis))
+    try:
+        dups = [Duplicate(tuple(where), line) for where, line in duplicates]
+    except (TypeError, ValueError):
+        return None
+    return _parsed(
+        rel, file.relative_to(folder).with_suffix("").as_posix(), kind, content, digest, (data, analysis, dups)
+    )
 
 
 def read_document(root: Path, file: Path, kind: Kind, folder: Path) -> ReadResult:
     """(RawDocument or None, findings) for one document file."""
-    content = file.read_bytes()
+    try:
+        content = file.read_bytes()
+    except OSError as e:
+        rel = file.relative_to(root).as_posix()
+        return None, [
+            Finding(
+                Code.F001,
+                rel,
+                None,
+                f"Không đọc được tệp ({e.strerror or type(e).__name__}).",
+                hint="Kiểm tra quyền đọc của tệp; tệp phải là một tệp chữ bình thường.",
+            )
+        ]
     return _parsed(
         file.relative_to(root).as_posix(),
         file.relative_to(folder).with_suffix("").as_posix(),
@@ -128,7 +162,7 @@ def _parsed(
     kind: Kind,
     content: bytes,
     digest: bytes,
-    cached: tuple[dict[str, object], tuple[object, ...]] | None,
+    cached: tuple[dict[str, object], tuple[object, ...], list[Duplicate]] | None,
 ) -> ReadResult:
     """Decode and split the file; the front matter and analysis come from `cached` when given, else YAML is parsed."""
     text, findings = decode(content, rel)
@@ -136,45 +170,78 @@ def _parsed(
         return None, findings
     parts = split(text)
     if parts is None:
-        findings.append(
-            Finding(
-                Code.S001,
-                rel,
-                1,
-                "Thiếu phần đầu văn bản (front matter) giữa hai dòng «---».",
-                hint="Tệp phải bắt đầu bằng dòng «---», các trường YAML, rồi dòng «---».",
-                document=key,
-            )
-        )
+        findings.append(_missing_front_matter(text, rel, key))
         return None, findings
     if cached is not None:
-        data, analysis = cached
+        data, analysis, duplicates = cached
         raw = RawDocument(
-            rel, key, kind, data, parts.body, parts.body_line, parts.front, parts.front_line, analysis, digest
+            rel,
+            key,
+            kind,
+            data,
+            parts.body,
+            parts.body_line,
+            parts.front,
+            parts.front_line,
+            analysis,
+            digest,
+            duplicates,
         )
-        return raw, findings
+        return raw, findings + duplicate_findings(duplicates, rel, parts.front, parts.front_line, key)
     try:
-        loaded = load_yaml(parts.front)
+        parsed = parse_yaml(parts.front)
     except yaml.YAMLError as e:
-        line0, why = explain_yaml_error(e)
-        line = parts.front_line + (line0 or 0)
-        findings.append(Finding(Code.S001, rel, line, f"Lỗi cú pháp YAML ở dòng {line}: {why}.", document=key))
+        findings.append(yaml_error_finding(e, rel, parts.front, parts.front_line, key))
         return None, findings
-    if not isinstance(loaded, dict):
+    if not isinstance(parsed.data, dict):
         findings.append(
             Finding(Code.S001, rel, parts.front_line, "Phần đầu văn bản phải là các cặp «tên: giá trị».", document=key)
         )
         return None, findings
+    findings += duplicate_findings(parsed.duplicates, rel, parts.front, parts.front_line, key)
     return RawDocument(
-        rel, key, kind, loaded, parts.body, parts.body_line, parts.front, parts.front_line, digest=digest
+        rel,
+        key,
+        kind,
+        parsed.data,
+        parts.body,
+        parts.body_line,
+        parts.front,
+        parts.front_line,
+        digest=digest,
+        duplicates=parsed.duplicates,
     ), findings
+
+
+def _missing_front_matter(text: str, rel: str, key: str) -> Finding:
+    if text.split("\n", 1)[0].strip() == "---":  # opened, never closed
+        body = probable_body_start(text.split("\n", 1)[1] if "\n" in text else "")
+        line = 2 + body if body is not None else 1
+        return Finding(
+            Code.S001,
+            rel,
+            line,
+            "Phần đầu mở bằng dòng «---» nhưng không có dòng «---» đóng lại.",
+            hint=f"Thêm một dòng «---» ngay trước dòng {line} (sau trường cuối cùng của phần đầu)."
+            if body is not None
+            else "Thêm một dòng «---» sau trường cuối cùng của phần đầu.",
+            document=key,
+        )
+    return Finding(
+        Code.S001,
+        rel,
+        1,
+        "Thiếu phần đầu văn bản (front matter) giữa hai dòng «---».",
+        hint="Tệp phải bắt đầu bằng dòng «---», các trường YAML, rồi dòng «---».",
+        document=key,
+    )
 
 
 def validate_document(raw: RawDocument) -> tuple[Entry | None, list[Finding]]:
     try:
         doc = Document.model_validate(raw.data)
     except ValidationError as e:
-        return None, schema_findings(e, raw.path, raw.front, raw.front_line, raw.key)
+        return None, schema_findings(e, Document, raw.path, raw.front, raw.front_line, raw.key)
     entry = Entry(
         key=raw.key,
         kind=raw.kind,

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
-from ..text.doctypes import canonical_type
-from ..text.symbols import CITATION_RE, Citation
-from ..text.unicode import unconfuse
+from ..text.plain import PlainText
+from ..text.symbols import Citation, find_citations, read_symbol
+from ..text.unicode import one_lookalike_apart
 from .entry import Entry
 from .repository import Repository
 from .schema import RelationType
@@ -37,6 +36,7 @@ class RefStatus(StrEnum):
     UNKNOWN_ISSUER = "unknown-issuer"
     UNKNOWN_TYPE = "unknown-type"
     FEDERATED = "federated"  # found in another site's registry
+    AMBIGUOUS_CODE = "ambiguous-code"  # an issuer code that looks like two different codes of the tree
     WITHHELD = "withheld"  # hidden from this build (confidential)
 
 
@@ -62,15 +62,28 @@ class Reference:
     citation: Citation | None = None
     target_org: str | None = None
     relation_index: int | None = None  # position in front matter `relations`, for its line
+    origin: Origin = "body"
+    code_fixed: bool = False  # the written code was a look-alike of `code` («TƯ» for «TU»)
+    near_codes: list[str] = field(default_factory=list)  # for AMBIGUOUS_CODE: the codes it looks like
 
     def where(self) -> int | None:
-        """File line: the body line of a citation, or the front matter line of a relation (computed on demand)."""
+        """File line: the body line of a citation, or the front matter line of a relation or title (on demand)."""
         if self.line is None:
-            if self.citation is not None:
-                self.line = self.source.file_line(self.citation.start)
-            elif self.relation_index is not None:
+            if self.origin == "title":
+                self.line = self.source.field_line("title")
+            elif self.origin == "relation" and self.relation_index is not None:
                 self.line = self.source.field_line("relations", self.relation_index, "target")
+            elif self.citation is not None:
+                self.line = self.source.file_line(self.citation.start)
         return self.line
+
+    @property
+    def standard(self) -> str:
+        """The symbol in its standard form, with the code it resolved to: «21-NQ/TW»."""
+        c = self.citation
+        if c is None:
+            return self.symbol
+        return f"{c.number}-{c.type or c.type_written}/{self.code}"
 
 
 @dataclass
@@ -83,6 +96,9 @@ class Edge:
 
 def number_int(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
+
+
+Origin = Literal["body", "title", "relation"]  # where the citation is written
 
 
 class Resolution(NamedTuple):
@@ -166,7 +182,17 @@ class Index:
         return Resolution(RefStatus.AMBIGUOUS, None, candidates, org_key)
 
 
-_SYMBOL_ONLY = re.compile(r"^\s*" + CITATION_RE.pattern + r"\s*$", re.IGNORECASE)
+def _resolved_code(index: Index, source: Entry, code: str) -> tuple[str, bool, list[str]]:
+    """(code to look up, whether a look-alike was corrected, the codes it looks like when it is ambiguous).
+
+    A code the tree does not know that is one look-alike letter away from exactly one code it knows is that
+    code («TƯ» is «TU»); from two, it is reported as ambiguous."""
+    if index.tree.resolve_code(source.doc.issuer, code) is not None:
+        return code, False, []
+    near = [known for known in index.tree.codes_seen_from(source.doc.issuer) if one_lookalike_apart(code, known)]
+    if len(near) == 1:
+        return near[0], True, []
+    return code, False, near
 
 
 def _reference(
@@ -180,13 +206,24 @@ def _reference(
     relation: RelationType,
     citation: Citation | None = None,
     relation_index: int | None = None,
-) -> Reference:
-    """A reference resolved, unless the citing document declares it external."""
+    origin: Origin = "body",
+) -> Reference | None:
+    """A reference resolved, unless the citing document declares it external; None for a tentative form
+    («1234/QĐ-TTg», «03-KHCN») whose issuer code is not one of the tree's: not a Party citation at all."""
+    code, fixed, near = _resolved_code(index, source, code)
     externals = _externals(source)
     if externals and (f"{number:02d}-{type_}/{code}" in externals or symbol.replace(" ", "").upper() in externals):
         resolved = Resolution(RefStatus.EXTERNAL, None, [], None)
+    elif near:
+        resolved = Resolution(RefStatus.AMBIGUOUS_CODE, None, [], None)
     else:
         resolved = index.resolve(source, type_, number, code, date)
+    if (
+        citation is not None
+        and citation.tentative
+        and resolved.status in (RefStatus.UNKNOWN_ISSUER, RefStatus.AMBIGUOUS_CODE)
+    ):
+        return None
     status = RefStatus.SELF if resolved.target is source else resolved.status
     return Reference(
         source,
@@ -203,6 +240,9 @@ def _reference(
         citation,
         resolved.target_org,
         relation_index,
+        origin,
+        fixed,
+        near,
     )
 
 
@@ -210,12 +250,17 @@ def _externals(entry: Entry) -> set[str]:
     return {s.replace(" ", "").upper() for s in entry.doc.external}
 
 
+def _cite(index: Index, e: Entry, c: Citation, origin: Origin) -> Reference | None:
+    return _reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date, "cites", c, origin=origin)
+
+
 def resolve_all(repo: Repository, index: Index | None = None) -> list[Reference]:
     index = index or Index(repo)
-    refs: list[Reference] = []
+    refs: list[Reference | None] = []
     for e in repo.entries:
-        for c in e.citations:
-            refs.append(_reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date, "cites", c))
+        refs += [_cite(index, e, c, "body") for c in e.citations]
+        if e.doc.title and any(ch.isdigit() for ch in e.doc.title):  # the trích yếu may cite too
+            refs += [_cite(index, e, c, "title") for c in find_citations(PlainText(e.doc.title))]
         for i, r in enumerate(e.doc.relations):
             if r.target in index.by_key:
                 target = index.by_key[r.target]
@@ -234,30 +279,43 @@ def resolve_all(repo: Repository, index: Index | None = None) -> list[Reference]
                         [target],
                         target_org=target.doc.issuer,
                         relation_index=i,
+                        origin="relation",
                     )
                 )
                 continue
-            m = _SYMBOL_ONLY.match(r.target)
-            if not m or "," in m["nums"]:
+            c = read_symbol(r.target)
+            if c is None or c.in_list:
                 refs.append(
-                    Reference(e, r.target, None, 0, "", r.date, None, r.type, RefStatus.UNRESOLVED, relation_index=i)
+                    Reference(
+                        e,
+                        r.target,
+                        None,
+                        0,
+                        "",
+                        r.date,
+                        None,
+                        r.type,
+                        RefStatus.UNRESOLVED,
+                        relation_index=i,
+                        origin="relation",
+                    )
                 )
                 continue
-            code = unconfuse(m["code"]).upper()
             refs.append(
                 _reference(
                     index,
                     e,
                     r.target,
-                    canonical_type(m["type"]),
-                    int(m["nums"]),
-                    code,
+                    c.type,
+                    c.number_int,
+                    c.code,
                     r.date,
                     r.type,
                     relation_index=i,
+                    origin="relation",
                 )
             )
-    return refs
+    return [ref for ref in refs if ref is not None]
 
 
 class Graph:

@@ -81,7 +81,10 @@ class Organization(Strict):
     key: str = Field(description="Mã tổ chức (chữ thường, không dấu), dùng trong đường dẫn và khóa văn bản.")
     name: str
     short: str | None = None
-    level: Literal["central", "province", "bloc", "base", "cell"]
+    level: Literal["central", "province", "bloc", "district", "base", "cell"] = Field(
+        description="central: Trung ương; province: Tỉnh ủy, Thành ủy trực thuộc Trung ương; bloc: Đảng ủy Khối; "
+        "district: Huyện ủy, Quận ủy, Thị ủy, Thành ủy trực thuộc tỉnh; base: tổ chức cơ sở đảng; cell: chi bộ."
+    )
     parent: str | None = None
     codes: StrList = Field(
         default_factory=list, description="Mã cơ quan ban hành trong số hiệu, ví dụ `ĐUK`, `TU`, `TW`."
@@ -184,6 +187,7 @@ class Document(Strict):
     term: str | None = Field(None, description="Mã nhiệm kỳ của cơ quan ban hành khi chưa biết ngày.")
     title: str | None = Field(None, description="Trích yếu.")
     signer: Signer | None = None
+    addressees: StrList = Field(default_factory=list, description="«Kính gửi:» (công văn, tờ trình, báo cáo).")
     recipients: list[Recipient] = Field(default_factory=list)
     confidentiality: Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"] | None = None
     urgency: Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"] | None = None
@@ -194,6 +198,11 @@ class Document(Strict):
     tasks: list[Task] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     acknowledgements: list[Acknowledgement] = Field(default_factory=list)
+    body_format: Literal["markdown", "plain"] = Field(
+        "markdown",
+        description="Cách đọc toàn văn: markdown (chuyển từ Word, viết tay) hoặc plain (chữ thuần nhập từ .txt: "
+        "trang web giữ nguyên từng dòng, không hiểu ký hiệu nào).",
+    )
     source: str | None = Field(None, description="Nguồn của bản văn (tệp gốc, nơi nhận được).")
     notes: str | None = Field(None, description="Ghi chú của người biên tập (không phải lời văn bản).")
     review: list[ReviewItem] = Field(

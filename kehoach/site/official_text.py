@@ -18,7 +18,7 @@ def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
     edits: list[tuple[int, int, str]] = []
     for ref in refs:
         c = ref.citation
-        if c is None or ref.status == RefStatus.SELF:
+        if c is None or ref.origin != "body" or ref.status == RefStatus.SELF:
             continue
         start = plain.original_offset(c.link_start)
         end = plain.original_offset(c.link_end - 1) + 1

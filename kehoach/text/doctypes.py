@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .unicode import unconfuse
 
-# canonical code -> (Vietnamese name, body-text words that introduce it)
+# canonical code -> (Vietnamese name, body-text words that introduce it). The codes of Hướng dẫn
+# 36-HD/VPTW, and those committees use beside them (QĐ for a Quy định before 2018, QyĐ in some provinces).
 DOC_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "NQ": ("Nghị quyết", ("nghị quyết",)),
     "QĐ": ("Quyết định / Quy định", ("quyết định", "quy định")),
@@ -21,23 +22,37 @@ DOC_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "CV": ("Công văn", ("công văn",)),
     # An outline has no symbol of its own; it travels with the plan it is attached to.
     "ĐC": ("Đề cương", ("đề cương",)),
+    "QĐi": ("Quy định", ("quy định",)),
+    "QyĐ": ("Quy định", ("quy định",)),
+    "TT": ("Thông tri", ("thông tri",)),
+    "TC": ("Thông cáo", ("thông cáo",)),
+    "TBo": ("Tuyên bố", ("tuyên bố",)),
+    "LKG": ("Lời kêu gọi", ("lời kêu gọi",)),
+    "QHo": ("Quy hoạch", ("quy hoạch",)),
+    "BB": ("Biên bản", ("biên bản",)),
 }
 
 _BY_FOLDED = {code.upper(): code for code in DOC_TYPES}
+# look-alikes a scan or a hurried typist puts in a type code: «TB0» for «TBo», «QĐI» in capitals
+_TYPE_CONFUSIONS = str.maketrans({"0": "O", "1": "I"})
 
 
 def canonical_type(written: str) -> str | None:
-    """Return the canonical type code for a code as written (any case), or None."""
-    return _BY_FOLDED.get(unconfuse(written).upper())
+    """Return the canonical type code for a code as written (any case, look-alike digits), or None."""
+    key = unconfuse(written).upper()
+    return _BY_FOLDED.get(key) or _BY_FOLDED.get(key.translate(_TYPE_CONFUSIONS))
+
+
+def types_for_word(word: str) -> tuple[str, ...]:
+    """The type codes an introducing word such as 'Quy định' may stand for, most usual first."""
+    low = " ".join(word.lower().split())
+    return tuple(code for code, (_, words) in DOC_TYPES.items() if low in words)
 
 
 def type_for_word(word: str) -> str | None:
-    """Map an introducing word such as 'Nghị quyết' to its type code."""
-    low = word.lower()
-    for code, (_, words) in DOC_TYPES.items():
-        if low in words:
-            return code
-    return None
+    """Map an introducing word such as 'Nghị quyết' to its (most usual) type code."""
+    found = types_for_word(word)
+    return found[0] if found else None
 
 
 def type_name(code: str) -> str:

@@ -1,8 +1,15 @@
-"""Find citations of documents in body text.
+"""Document symbols (`số-LOẠI/CƠQUAN`) and the citations of documents in text.
 
 Forms seen in real documents: "Nghị quyết số 21-NQ/TW, ngày 16/6/2022", "Kết luận 21-KL/TW, ngày
-25/10/2021", "Nghị quyết số 02, 03, 04-NQ/ĐUK", "Kế hoạch số 54- KH/ĐUK", "64-Kh/ĐUK",
-"Chỉ thị 05-CT/TW", "Kế hoạch số 41-KH/ĐUK) ngày 21 tháng 3 năm 2023".
+25/10/2021", "Nghị quyết số 02, 03, 04-NQ/ĐUK", "Kế hoạch số 54- KH/ĐUK", "64-Kh/ĐUK", "Chỉ thị 05-CT/TW",
+"Kế hoạch số 41-KH/ĐUK) ngày 21 tháng 3 năm 2023". Forms typed or scanned wrongly, recognised so that
+they can be checked and their standard form given: a space or a dash for the hyphen («21 NQ/TW»,
+«21–NQ/TW», «21 — NQ/TW»), a missing slash («21-NQTW»), slash and hyphen swapped («21/NQ-TW»), any case
+(«NQ/Tw»), scanning confusions («2O-NQ/TW», «TB0», «TƯ» for «TU»).
+
+The swapped and glued forms are *tentative*: «1234/QĐ-TTg» is a state document and «03-KHCN» a name,
+so they count as citations only when their issuer code resolves in the organisation tree (the model
+decides: see model/references.py). State symbols with a year («30/2020/NĐ-CP») are never read.
 """
 
 from __future__ import annotations
@@ -10,37 +17,44 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
+from typing import Literal
 
-from .dates import DateError, make_date
-from .doctypes import DOC_TYPES, canonical_type, type_for_word
+from .dates import DateError, date_parts, date_pattern, make_date
+from .doctypes import DOC_TYPES, canonical_type, types_for_word
 from .plain import PlainText
 from .unicode import unconfuse
 
 _TYPE_WORDS = sorted({w for _, words in DOC_TYPES.values() for w in words}, key=len, reverse=True)
-_LETTER = r"A-Za-zĐđÐð"
+# Letters of type and issuer codes, Vietnamese capitals and look-alikes included (Ð is decoded to Đ first).
+_L = "A-Za-zĐđÐðƯưƠơÂâĂăÊêÔôƉ"
+DASHES = "-‐‑‒–—−"  # hyphen, and what a word processor turns it into
+_DASH = rf"[{DASHES}]"
+_NUM = r"\d[\dOo]{0,3}"  # a scanned «O» inside a number is a zero
+_NUMS = rf"{_NUM}(?:\s*,\s*{_NUM})*"
+_TYPE = rf"[{_L}][{_L}0]{{0,3}}"
+_CODE = rf"[{_L}][{_L}01]{{1,7}}"
+_SPACE = r"[ \t\u00a0]"
 
-# Anchored on the symbol itself ("21-NQ/TW"), which starts with a digit: scanning for a digit is
-# fast, whereas optional leading words would make the engine try every position of the text.
-# "\d\d{0,3}", not "\d{1,4}": a pattern that opens with a plain character set lets the engine
-# jump from digit to digit.
+# Anchored on the number, which starts with a digit: scanning for a digit is fast, whereas optional
+# leading words would make the engine try every position. A symbol never follows a word character,
+# a slash, a dot or a dash (it would be part of a date, a state symbol or another number).
 SYMBOL_RE = re.compile(
-    rf"(?P<nums>\d\d{{0,3}}(?:\s*,\s*\d{{1,4}})*)\s*-\s*(?P<type>[{_LETTER}]{{1,4}})\s*/\s*(?P<code>[{_LETTER}]{{2,8}})\b"
+    rf"(?<![\w/.{DASHES}])(?=\d)(?:"
+    # 21-NQ/TW, 21 - NQ/TW, 21–NQ/TW, 21 NQ/TW
+    rf"(?P<nums>{_NUMS})(?P<sep>{_SPACE}*{_DASH}{_SPACE}*|{_SPACE}+)(?P<type>{_TYPE})(?P<slash>\s*/\s*)(?P<code>{_CODE})"
+    # 21/NQ-TW
+    rf"|(?P<s_num>{_NUM})(?P<s_slash>\s*/\s*)(?P<s_type>{_TYPE})(?P<s_sep>{_SPACE}*{_DASH}{_SPACE}*)(?P<s_code>{_CODE})"
+    # 21-NQTW (capitals only: «03-Khoa» is a word)
+    rf"|(?P<g_num>{_NUM})(?P<g_sep>{_SPACE}*{_DASH}{_SPACE}*)(?P<g_letters>[A-ZĐƯƠÂĂÊÔ]{{3,10}})"
+    rf")(?![\w/])"
 )
-_PREFIX_RE = re.compile(rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s+)?$", re.IGNORECASE)
-_TAIL_RE = re.compile(
-    r"\)?\s*[,;]?\s*(?:ban hành\s+)?(?:[Nn]gày\s+)?"
-    r"(?:(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})"
-    r"|(?P<ld>\d{1,2})\s+tháng\s+(?P<lm>\d{1,2})\s+năm\s+(?P<ly>\d{4}))"
-)
-# The whole form at once, for a symbol given alone (front matter relations).
-CITATION_RE = re.compile(
-    rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s+)?" + SYMBOL_RE.pattern,
-    re.IGNORECASE,
-)
-
+_PREFIX_RE = re.compile(rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s*:?\s+)?$", re.IGNORECASE)
+_TAIL_RE = re.compile(rf"\)?\s*[,;]?\s*(?:ban hành\s+)?(?:[Nn]gày\s+)?{date_pattern('t', year=True)}")
 # The words after a citation that say who issued it and in which term: "của Bộ Chính trị (khóa III)".
 _ATTRIBUTION_END = re.compile(r"[;“”\"\n]|\.\s|\s(?:về|thực hiện|gắn với|và|để)\s", re.IGNORECASE)
 TERM_RE = re.compile(r"kh(?:óa|oá|oa)\s+(?P<roman>[IVXLC]+)\b", re.IGNORECASE)
+
+Form = Literal["standard", "swapped", "glued"]
 
 
 @dataclass
@@ -49,7 +63,7 @@ class Citation:
     number_int: int
     type_written: str
     type: str | None  # canonical code, None when unknown
-    code: str  # issuer code, confusables mapped
+    code: str  # issuer code as a code is compared: capitals, look-alike letters mapped
     code_written: str
     date: dt.date | None
     word: str | None  # the introducing word ("Nghị quyết")
@@ -60,10 +74,18 @@ class Citation:
     link_end: int
     attribution: str = ""
     in_list: bool = False
+    written: str = ""  # the symbol exactly as written: «21 – NQ/Tw»
+    form: Form = "standard"
+    irregular: bool = False  # written otherwise than the standard form (separator, case, look-alikes)
 
     @property
     def symbol(self) -> str:
         return f"{self.number}-{self.type or self.type_written}/{self.code}"
+
+    @property
+    def tentative(self) -> bool:
+        """A swapped or glued form: a citation only if its issuer code resolves (else a state symbol, a name)."""
+        return self.form != "standard"
 
     def as_record(self) -> tuple[object, ...]:
         """Built-in values only, in field order (the load cache stores these)."""
@@ -83,55 +105,100 @@ _FIELDS = [f.name for f in fields(Citation)]
 _DATE_FIELD = _FIELDS.index("date")
 
 
-def _cited_date(m: re.Match) -> dt.date | None:
+def _cited_date(m: re.Match[str]) -> dt.date | None:
     """The cited date, or None; an impossible one is reported by the date check, not here."""
-    if m["d"]:
-        d, mo, y = int(m["d"]), int(m["m"]), int(m["y"])
-    elif m["ld"]:
-        d, mo, y = int(m["ld"]), int(m["lm"]), int(m["ly"])
-    else:
+    found = date_parts(m, "t")
+    if found is None or found[2] is None:
         return None
     try:
-        return make_date(d, mo, y)
+        return make_date(found[0], found[1], found[2])
     except DateError:
         return None
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """The parts of one symbol match, whatever its form."""
+
+    nums: str
+    nums_start: int
+    type_written: str
+    type: str | None
+    code_written: str
+    form: Form
+    irregular: bool
+
+
+def _glued(letters: str) -> tuple[str, str] | None:
+    """«NQTW» -> («NQ», «TW»): the longest known type code followed by at least two letters of code."""
+    for size in (3, 2):
+        if len(letters) - size >= 2 and canonical_type(letters[:size]) is not None:
+            return letters[:size], letters[size:]
+    return None
+
+
+def parse_symbol(m: re.Match[str]) -> Symbol | None:
+    """The parts of a SYMBOL_RE match; None for a glued form that splits into no type and code."""
+    if m.group("nums") is not None:
+        nums, start, type_written, code_written = m.group("nums"), m.start("nums"), m.group("type"), m.group("code")
+        form: Form = "standard"
+        separators_ok = m.group("sep") == "-" and m.group("slash") == "/"
+    elif m.group("s_num") is not None:
+        nums, start, type_written, code_written = (
+            m.group("s_num"),
+            m.start("s_num"),
+            m.group("s_type"),
+            m.group("s_code"),
+        )
+        form, separators_ok = "swapped", False
+        if canonical_type(type_written) is None:
+            return None  # «123/UBND-VX»: a state office's letter
+    else:
+        split = _glued(m.group("g_letters"))
+        if split is None:
+            return None
+        nums, start, (type_written, code_written) = m.group("g_num"), m.start("g_num"), split
+        form, separators_ok = "glued", False
+    type_ = canonical_type(type_written)
+    irregular = (
+        not separators_ok
+        or type_written != type_
+        or code_written != unconfuse(code_written).upper()
+        or any(ch in nums for ch in "Oo")
+    )
+    return Symbol(nums, start, type_written, type_, code_written, form, irregular)
 
 
 def find_citations(plain: PlainText) -> list[Citation]:
     text = plain.text
     found: list[Citation] = []
-    # a symbol never follows a digit or a slash (that would be part of a date or another number)
-    matches = [
-        m
-        for m in SYMBOL_RE.finditer(text)
-        if not (m.start() and (text[m.start() - 1].isdigit() or text[m.start() - 1] == "/"))
-    ]
-    for i, m in enumerate(matches):
+    matches = [(m, s) for m in SYMBOL_RE.finditer(text) if (s := parse_symbol(m)) is not None]
+    for i, (m, sym) in enumerate(matches):
         prefix = _PREFIX_RE.search(text, max(0, m.start() - 40), m.start())
         start = prefix.start() if prefix and prefix.group(0) else m.start()
         tail = _TAIL_RE.match(text, m.end())
         date = _cited_date(tail) if tail else None
         end = tail.end() if tail else m.end()
-        nums = [n.strip() for n in m["nums"].split(",")]
-        code = unconfuse(m["code"]).upper()
-        limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        code = unconfuse(sym.code_written).upper()
+        limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(text)
         after = text[end : min(end + 160, limit)]
         cut = _ATTRIBUTION_END.search(after)
         attribution = (after[: cut.start()] if cut else after).strip(" ,")
         word = prefix["word"] if prefix else None
-        number_spans = [(n.start(), n.end()) for n in re.finditer(r"\d+", m["nums"])]
-        base = m.start("nums")
-        for n, (ns, ne) in zip(nums, number_spans):
-            last = n == nums[-1]  # in "02, 03, 04-NQ/ĐUK, ngày …" a single date belongs to the last item only
-            link_start, link_end = base + ns, (m.end() if last else base + ne)
+        number_spans = [(n.start(), n.end()) for n in re.finditer(r"\d[\dOo]*", sym.nums)]
+        for k, (ns, ne) in enumerate(number_spans):
+            last = k == len(number_spans) - 1  # in "02, 03, 04-NQ/ĐUK, ngày …" a single date belongs to the last item
+            written_number = sym.nums[ns:ne]
+            number = written_number.replace("O", "0").replace("o", "0")
+            link_start, link_end = sym.nums_start + ns, (m.end() if last else sym.nums_start + ne)
             found.append(
                 Citation(
-                    number=n,
-                    number_int=int(n),
-                    type_written=m["type"],
-                    type=canonical_type(m["type"]),
+                    number=number,
+                    number_int=int(number),
+                    type_written=sym.type_written,
+                    type=sym.type,
                     code=code,
-                    code_written=m["code"],
+                    code_written=sym.code_written,
                     date=date if last else None,
                     word=word,
                     as_written=text[start:end],
@@ -140,14 +207,26 @@ def find_citations(plain: PlainText) -> list[Citation]:
                     link_start=link_start,
                     link_end=link_end,
                     attribution=attribution,
-                    in_list=len(nums) > 1,
+                    in_list=len(number_spans) > 1,
+                    written=text[m.start() : m.end()],
+                    form=sym.form,
+                    irregular=sym.irregular or written_number != number,
                 )
             )
     return found
 
 
-def word_type(c: Citation) -> str | None:
-    return type_for_word(c.word) if c.word else None
+def read_symbol(text: str) -> Citation | None:
+    """The one symbol `text` consists of (a front matter relation: «134-KH/TU», «Nghị quyết số 21-NQ/TW»)."""
+    found = find_citations(PlainText(text.strip()))
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text.strip()):
+        return None
+    return found[0]
+
+
+def word_types(c: Citation) -> tuple[str, ...]:
+    """The type codes the introducing word stands for ("Quy định" may be QĐ, QĐi or QyĐ)."""
+    return types_for_word(c.word) if c.word else ()
 
 
 def term_label(c: Citation) -> str | None:

@@ -19,6 +19,19 @@ _FOLD_EXTRA = str.maketrans(
 )
 
 
+# Letters a scan or a hurried typist swaps in a code: «TƯ» for «TU», «DUK» for «ĐUK», «0» for «O».
+_LOOKALIKE_GROUPS = ["DĐ", "UƯ", "OƠÔ0", "AĂÂ", "EÊ", "I1L"]
+LOOKALIKES: dict[str, frozenset[str]] = {ch: frozenset(g) - {ch} for g in _LOOKALIKE_GROUPS for ch in g}
+
+
+def one_lookalike_apart(a: str, b: str) -> bool:
+    """True when `a` and `b` differ in exactly one place, where one letter looks like the other."""
+    if len(a) != len(b) or a == b:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diffs) == 1 and diffs[0][1] in LOOKALIKES.get(diffs[0][0], frozenset())
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
