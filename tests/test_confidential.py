@@ -11,6 +11,7 @@ import pytest
 from fixtures.confidential import DELIVERABLE, KEY, SENTENCES, SYMBOL, TITLE, add_confidential_plan
 from helpers import build_copy, findings
 
+from kehoach.exports import export_view
 from kehoach.text.unicode import fold
 
 AS_OF = {"KEHOACH_AS_OF": "2023-03-20"}  # the confidential task is then open and due in ten days
@@ -88,3 +89,36 @@ def test_a_public_document_citing_it_shows_the_citation_as_plain_text(builds):
     assert "kh-unresolved" not in official and "Trích dẫn chưa có trong kho" not in citing
     linked = (internal / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")
     assert f'{KEY}/"' in linked  # the same citation is a link where the document may be read
+
+
+@pytest.mark.parametrize(
+    "marking",
+    [
+        "confidentiality: MẬT\nconfidentiality:\n",  # a duplicated key: YAML keeps the empty second one
+        "confidentiality: MẬT\nconfidentiality: null\n",
+        "confidentiality: MẬT\nconfidentiality: ~\n",
+        "internal: true\ninternal: false\n",
+        "internal: yes\ninternal: false\n",
+        "confidentiality:\n  MẬT\nconfidentiality:\n",  # the marking on the line after its key
+    ],
+)
+def test_a_marking_anywhere_in_the_front_matter_withholds_the_document(repo_copy, marking):
+    """Fail closed: whatever value the parser ends up with, a marking written in the front matter withholds."""
+    add_confidential_plan(repo_copy)
+    path = repo_copy / "plans" / "duk-hanoi-dh" / f"{KEY}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("confidentiality: MẬT\n", marking), encoding="utf-8")
+    everything = export_view(repo_copy, dt.date(2023, 3, 20), internal=True)
+    assert f"duk-hanoi-dh/{KEY}" in everything.by_key  # the document loads (S009 says why it is wrong)
+    public = export_view(repo_copy, dt.date(2023, 3, 20))
+    assert f"duk-hanoi-dh/{KEY}" not in public.by_key
+    assert all(TITLE not in (e.doc.title or "") for e in public.repo.entries)
+
+
+def test_a_commented_out_marking_is_not_a_marking(repo_copy):
+    """A YAML comment is not data: «# confidentiality: MẬT» is how an editor records a lifted marking."""
+    add_confidential_plan(repo_copy)
+    path = repo_copy / "plans" / "duk-hanoi-dh" / f"{KEY}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("confidentiality: MẬT\n", "# confidentiality: MẬT (giải mật)\n"), encoding="utf-8")
+    assert f"duk-hanoi-dh/{KEY}" in export_view(repo_copy, dt.date(2023, 3, 20)).by_key
