@@ -1,7 +1,8 @@
 """Who may read a document: confidential and internal-only documents never reach a public output.
 
 Every public output (site pages, search, listings, calendars, exports) reads a view made here, so the
-rule lives in one place.
+rule lives in one place. It fails closed: a marking written anywhere in the front matter withholds the
+document, even where the parsed value says otherwise (a key written twice keeps only its last value).
 """
 
 from __future__ import annotations
@@ -9,26 +10,43 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+import yaml
+
 from .entry import Entry
+from .frontmatter import values_of
 from .references import Graph, Index, RefStatus
 from .repository import Repository
-from .schema import Document
 from .view import View
 
+MARKING_KEYS = frozenset({"confidentiality", "internal"})
+# Values that mark nothing: YAML's null and false words, as PyYAML and pydantic read them, in any case.
+_UNMARKED = {"confidentiality": {"", "~", "null"}, "internal": {"", "~", "null", "false", "no", "off", "0", "f", "n"}}
 
-def is_restricted(doc: Document) -> bool:
-    """MẬT / TỐI MẬT / TUYỆT MẬT or marked internal-only."""
-    return bool(doc.confidentiality) or doc.internal
+
+def marked_in_front(front: str) -> bool:
+    """Whether the front matter text carries a confidentiality marking or an internal flag, anywhere."""
+    if not any(word in front for word in (*MARKING_KEYS, "\\")):  # a key can only hide behind an escape
+        return False
+    try:
+        found = values_of(front, MARKING_KEYS)
+    except yaml.YAMLError:
+        return True  # unreadable: nobody can say it is unmarked
+    return any(not isinstance(value, str) or value.strip().lower() not in _UNMARKED[key] for key, value in found)
 
 
-def is_published(doc: Document, internal: bool = False) -> bool:
-    """True when `doc` may appear in this build: everything for an internal build, unrestricted otherwise."""
-    return internal or not is_restricted(doc)
+def is_restricted(entry: Entry) -> bool:
+    """MẬT / TỐI MẬT / TUYỆT MẬT or marked internal-only, in the parsed value or anywhere in the text."""
+    return bool(entry.doc.confidentiality) or entry.doc.internal or marked_in_front(entry.front)
+
+
+def is_published(entry: Entry, internal: bool = False) -> bool:
+    """True when `entry` may appear in this build: everything for an internal build, unrestricted otherwise."""
+    return internal or not is_restricted(entry)
 
 
 def published_entries(entries: Iterable[Entry], internal: bool = False) -> list[Entry]:
     """The entries an output for this audience may contain."""
-    return [e for e in entries if is_published(e.doc, internal)]
+    return [e for e in entries if is_published(e, internal)]
 
 
 def public_view(view: View, internal: bool = False) -> View:
@@ -40,7 +58,7 @@ def public_view(view: View, internal: bool = False) -> View:
     """
     if internal:
         return view
-    hidden = {e.key for e in view.repo.entries if not is_published(e.doc)}
+    hidden = {e.key for e in view.repo.entries if not is_published(e)}
     if not hidden:
         return view
     repo = Repository(

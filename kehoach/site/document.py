@@ -138,7 +138,7 @@ def recipients(entry: Entry) -> list[str]:
 def restricted_banner(entry: Entry) -> list[str]:
     """Only internal builds contain restricted documents; each says so on top, on screen and on paper."""
     d = entry.doc
-    if not is_restricted(d):
+    if not is_restricted(entry):
         return []
     what = d.confidentiality or "NỘI BỘ"
     return [
