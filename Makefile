@@ -31,9 +31,10 @@ fuzz: $(STAMP)
 site: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
-# The internal site: confidential and internal-only documents included, each with a banner. Never publish it.
+# The internal site: confidential and internal-only documents included, every page marked. Never publish it.
+# Its own configuration file says so (mkdocs-internal.yml); nothing in the environment can switch `make site`.
 site-internal: $(STAMP)
-	KEHOACH_INTERNAL=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site-internal
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict -f mkdocs-internal.yml
 
 serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve

@@ -14,10 +14,20 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from kehoach.findings import Code, Finding
 from kehoach.model.repository import CONTENT_PATHS
-from kehoach.site import CONFIG_KEY, SiteBuild, build_date, internal_build
+from kehoach.site import (
+    CONFIG_KEY,
+    INTERNAL_BANNER,
+    INTERNAL_LOG,
+    SiteBuild,
+    SiteOptions,
+    SiteOptionsError,
+    build_date,
+    site_options,
+)
 
 log = logging.getLogger("mkdocs.plugins.kehoach")
 
@@ -35,10 +45,18 @@ def federation_problems(findings: list[Finding]) -> None:
 class KehoachSite:
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
+        self.options = SiteOptions()
 
     def on_config(self, config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
-        root = Path(config["config_file_path"]).parent
-        self.build = SiteBuild(root, build_date(), internal_build())
+        config_file = Path(config["config_file_path"])
+        try:  # the audience comes from the configuration file, never from the environment
+            self.options = site_options(config["extra"])
+        except SiteOptionsError as e:
+            raise PluginError(f"{config_file.name}: {e}") from None
+        if self.options.internal:
+            log.info(INTERNAL_LOG, config_file.name)
+        root = config_file.parent
+        self.build = SiteBuild(root, build_date(), self.options.internal)
         config[CONFIG_KEY] = self.build
         for name in CONTENT_PATHS:  # `mkdocs serve` reloads when content changes
             if (root / name).exists() and str(root / name) not in config["watch"]:
@@ -52,6 +70,10 @@ class KehoachSite:
             files.append(File.generated(config, path, content=text))
         return files
 
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs: Any) -> str:
+        """Every page of the internal site says so on top, on screen and on paper."""
+        return INTERNAL_BANNER + markdown if self.options.internal else markdown
+
     def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:
         """Once the site is written: the search index and the downloads (calendars, registry, tasks)."""
         assert self.build is not None
@@ -61,4 +83,5 @@ class KehoachSite:
 _site = KehoachSite()
 on_config = _site.on_config
 on_files = _site.on_files
+on_page_markdown = _site.on_page_markdown
 on_post_build = _site.on_post_build

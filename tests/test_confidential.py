@@ -156,3 +156,4 @@ def test_make_site_is_public_and_site_internal_is_its_own_explicit_configuration
     assert "-f mkdocs-internal.yml" in recipe["site-internal"] and "INTERNAL" not in recipe["site-internal"]
     config = (ROOT / "mkdocs-internal.yml").read_text(encoding="utf-8")
     assert "INHERIT: mkdocs.yml" in config
+    assert "audience" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")  # the public configuration stays public

@@ -33,11 +33,6 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
-def internal_build() -> bool:
-    """KEHOACH_INTERNAL=1 (make site-internal) builds the internal site, restricted documents included."""
-    return os.environ.get("KEHOACH_INTERNAL", "").strip().lower() in ("1", "true", "yes")
-
-
 # The key under which the MkDocs hook puts its SiteBuild in the configuration, for the macros module.
 CONFIG_KEY = "kehoach_site"
 
