@@ -15,6 +15,7 @@ from ..text.doctypes import type_name
 from .diagram import MERMAID, relationship_diagram
 from .format import asset_url, day_long, day_short, escape, link, status_span
 from .official_text import linked_body
+from .problems import document_banner
 
 KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cương", "resolution": "Sổ đăng ký văn bản cấp trên"}
 PURPOSE = {"b/c": "để báo cáo", "t/h": "để thực hiện", "lưu": "lưu", "biết": "để biết"}
@@ -149,12 +150,15 @@ def restricted_banner(entry: Entry) -> list[str]:
     ]
 
 
-def document_page(entry: Entry, view: View, changed: dt.date | None = None) -> str:
-    """The page: header card, editorial sections, then the official text; `changed` is the last commit's day."""
+def document_page(
+    entry: Entry, view: View, changed: dt.date | None = None, problems: list[Finding] | None = None
+) -> str:
+    """The page: header card, editorial sections, then the official text; `changed` is the last commit's day,
+    `problems` the document's errors a preview shows on top."""
     here, as_of = entry.page_path, view.as_of
     refs = view.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
-    out = header(entry, view, as_of) + restricted_banner(entry)
+    out = header(entry, view, as_of) + restricted_banner(entry) + document_banner(view, problems or [])
     out += ['<div class="kh-editorial" markdown>', ""]
     out += (
         errata(entry, view.findings)

@@ -1,11 +1,14 @@
 """What kind of site a build makes, read from the MkDocs configuration, never from the environment.
 
-A shell export or a CI variable must not turn the public site into the internal one, so the audience
-is a key only the internal configuration sets (mkdocs-internal.yml, built by `make site-internal`):
+A shell export or a CI variable must not turn the public site into the internal one, or the strict
+publishing build into a lenient one, so both are keys of a configuration file:
 
     extra:
       kehoach:
-        audience: internal
+        audience: internal   # mkdocs-internal.yml, built by `make site-internal`
+        preview: true        # a preview: documents with errors shown with a banner instead of failing
+
+`mkdocs serve` is a preview by itself (the hook knows the command it runs under).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ class SiteOptionsError(ValueError):
 @dataclass(frozen=True)
 class SiteOptions:
     internal: bool = False  # restricted documents included, every page marked (make site-internal)
+    preview: bool = False  # errors shown on the pages instead of stopping the build
 
 
 def site_options(extra: Mapping[str, object] | None) -> SiteOptions:
@@ -31,17 +35,21 @@ def site_options(extra: Mapping[str, object] | None) -> SiteOptions:
     raw = (extra or {}).get(OPTIONS_KEY) or {}
     if not isinstance(raw, Mapping):
         raise SiteOptionsError("Mục «extra: kehoach:» trong cấu hình MkDocs phải là các cặp «tên: giá trị».")
-    unknown = sorted(set(raw) - {"audience"})
+    unknown = sorted(set(raw) - {"audience", "preview"})
     if unknown:
         raise SiteOptionsError(
-            f"Mục «extra: kehoach:» có tùy chọn không biết: {', '.join(map(str, unknown))}. Tùy chọn có: audience."
+            f"Mục «extra: kehoach:» có tùy chọn không biết: {', '.join(map(str, unknown))}. "
+            "Tùy chọn có: audience, preview."
         )
+    preview = raw.get("preview", False)
+    if not isinstance(preview, bool):
+        raise SiteOptionsError(f"«extra: kehoach: preview» là «{preview}»; chỉ nhận true hoặc false.")
     audience = raw.get("audience", "public")
     if audience not in AUDIENCES:
         raise SiteOptionsError(
             f"«extra: kehoach: audience» là «{audience}»; chỉ nhận public hoặc internal (bản nội bộ: mkdocs-internal.yml)."
         )
-    return SiteOptions(internal=audience == "internal")
+    return SiteOptions(internal=audience == "internal", preview=preview)
 
 
 INTERNAL_BANNER = (
