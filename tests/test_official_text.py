@@ -144,3 +144,26 @@ def test_a_docx_holding_payloads_imports_as_inert_text(repo_copy, tmp_path):
     html = to_html(document_page(entry, view))
     assert dangers(html) == []
     assert "window.__ran" in visible_text(html) or "window.\\_\\_ran" in visible_text(html)
+
+
+def test_a_title_cannot_break_out_of_the_relationship_diagram(tmp_path):
+    """A document without a number is named by its title in the diagram: a line break there would end the fence."""
+    root = make_repo(tmp_path / "repo")
+    write_doc(root, "resolutions", "tw/nq-1-2022", {"type": "NQ", "number": "1", "issuer": "tw", "date": "2022-01-01"})
+    title = 'Không số\n```\n<script>window.__ran=1</script>\n~~~mermaid\n#lt;b#gt; "x"'
+    front = {
+        "type": "KH",
+        "issuer": "duk-a",
+        "title": title,
+        "relations": [{"type": "implements", "target": "1-NQ/TW"}],
+    }
+    write_doc(root, "plans", "duk-a/kh-khong-so", front, "Thực hiện Nghị quyết số 1-NQ/TW.")
+    view = run_checks(load_repository(root), dt.date(2023, 3, 1)).view
+    for entry in view.repo.entries:
+        html = to_html(document_page(entry, view))
+        # the diagram and the page's own local Mermaid loader, nothing else
+        assert dangers(html) == ["<pre class=mermaid>", "<script>"], html
+        assert re.findall(r"<script[^>]*>", html) == ['<script src="../../../assets/vendor/mermaid-11.17.2.min.js">']
+        diagram = html.split("<pre")[1].split("</pre>")[0]
+        assert html.count("<pre") == 1 and "<script" not in diagram and "```" not in diagram  # labels are text
+        assert "<h1" not in html.split("</h1>", 1)[1]  # the title stays on its heading's line

@@ -38,9 +38,9 @@ def header(entry: Entry, view: View, as_of: dt.date) -> list[str]:
         rows.append(("Người ký", " — ".join(x for x in (d.signer.on_behalf, d.signer.position, d.signer.name) if x)))
     if d.confidentiality or d.urgency:
         rows.append(("Độ mật / khẩn", " ".join(x for x in (d.confidentiality, d.urgency) if x)))
-    out = [f"# {escape(entry.heading(view.tree))}", ""]
+    out = [f"# {escape(' '.join(entry.heading(view.tree).split()))}", ""]  # a heading is one line
     if d.title:
-        out += [f"**{escape(d.title)}**", "{: .kh-editorial }", ""]
+        out += [f"**{escape(' '.join(d.title.split()))}**", "{: .kh-editorial }", ""]
     # an HTML table, because a Markdown table must have a header row and this card has none to give;
     # the table itself has no class so that Material still styles it
     out += ['<div class="kh-card kh-editorial"><table>']

@@ -38,7 +38,10 @@ def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
     for start, end, replacement in sorted(edits):
         if start < pos:
             continue
-        out += [neutralise(body[pos:start]), replacement]
+        before = neutralise(body[pos:start])
+        if before.endswith("!"):  # «!» right before a link would make it an image
+            before = before[:-1] + "&#33;"
+        out += [before, replacement]
         pos = end
     out.append(neutralise(body[pos:]))
     return "".join(out)
