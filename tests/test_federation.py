@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import http.server
+import json
+import re
 import shutil
 import threading
 
@@ -12,6 +14,7 @@ import pytest
 import yaml
 from helpers import ROOT, cli, findings
 from minirepo import make_repo, write_doc
+from rendering import dangers, to_html
 
 from kehoach.checks import run_checks
 from kehoach.exports import export_view, write_all
@@ -110,3 +113,107 @@ def test_a_site_build_stops_with_a_clear_message_when_a_registry_is_missing(tmp_
     code, err, _ = build_copy(tmp_path, point_nowhere)
     assert code != 0 and "Traceback" not in err
     assert "Không thấy sổ đăng ký liên kết «thanh-uy»" in err
+
+
+def hostile_registry(tmp_path, registry, change) -> str:
+    """A copy of the upper registry after `change(data)`, as a file the lower repository points to."""
+    data = json.loads(registry.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "hostile" / "registry.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def kl21(data) -> dict:
+    return next(d for d in data["documents"] if d["symbol"] == "21-KL/TW")
+
+
+def relative(data, site_url: str) -> None:
+    """The registry gives its address once (site_url) and each page relative to it."""
+    data["site_url"] = site_url
+    kl21(data)["page"] = "van-ban/tw/kl-21-2021/"
+
+
+def page_html(root) -> str:
+    result = run_checks(load_repository(root), AS_OF)
+    return to_html(build_pages(result.view)["van-ban/duk-a/kh-5-2022.md"])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: relative(d, site_url="javascript:window.__ran=1//"),
+        lambda d: relative(d, site_url=" JavaScript:window.__ran=1//"),
+        lambda d: kl21(d).update(page="javascript:window.__ran=1"),
+        lambda d: kl21(d).update(page="data:text/html,<script>window.__ran=1</script>"),
+        lambda d: kl21(d).update(page='https://x.example/a) [b](javascript:window.__ran=1) "'),
+        lambda d: kl21(d).update(page="https://x.example/<img src=x onerror=window.__ran=1>"),
+        lambda d: kl21(d).update(title='"><img src=x onerror=window.__ran=1> [x](javascript:y)'),
+    ],
+    ids=["site_url", "site_url-case", "page", "page-data", "page-paren", "page-tag", "title"],
+)
+def test_a_hostile_registry_never_makes_a_script_link(tmp_path, registry, change):
+    root = lower_repo(tmp_path / "lower", hostile_registry(tmp_path, registry, change))
+    html = page_html(root)
+    assert dangers(html) == [], html
+    assert "window.__ran" not in "".join(re.findall(r'(?:href|src)="([^"]*)"', html))  # a tooltip may quote it
+    for href in re.findall(r'href="([^"]*)"', html):
+        assert href.startswith(("https://", "http://", "../", "#")) or "/" not in href.split("#")[0][:1], href
+
+
+def test_only_http_addresses_become_links(tmp_path, registry):
+    root = lower_repo(
+        tmp_path / "lower", hostile_registry(tmp_path, registry, lambda d: kl21(d).update(page="ftp://x/y"))
+    )
+    _, ref = reference(root)
+    assert ref.status == "federated"  # the citation is still found, and its date checked
+    assert "ftp://" not in page_html(root)
+
+
+def claim_local_document(data) -> None:
+    fake = json.loads(json.dumps(kl21(data)))
+    fake.update(
+        key="duk-a/kh-9-2022",
+        type="KH",
+        number="9",
+        symbol="9-KH/ĐUK",
+        issuer="duk-a",
+        issuer_code="ĐUK",
+        title="Kế hoạch giả mạo",
+        page="https://gia-mao.example/kh-9/",
+        tasks=[],
+    )
+    data["documents"].append(fake)
+
+
+def test_a_registry_never_answers_for_an_organisation_the_repository_holds(tmp_path, registry):
+    root = lower_repo(tmp_path / "lower", hostile_registry(tmp_path, registry, claim_local_document))
+    plan = root / "plans" / "duk-a" / "kh-5-2022.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nThực hiện Kế hoạch số 9-KH/ĐUK ngày 25/10/2021.\n")
+    result = run_checks(load_repository(root), AS_OF)
+    ref = next(r for r in result.view.refs if r.symbol.startswith("9-KH"))
+    assert ref.status != "federated" and ref.target is None
+    assert any(f.code == "R101" and "9-KH/ĐUK" in f.message for f in result.active)
+    assert "gia-mao.example" not in page_html(root) and "giả mạo" not in page_html(root)
+
+
+def test_an_organisation_declared_local_is_never_answered_by_a_registry(tmp_path, registry):
+    def claim_province(data):
+        claim_local_document(data)
+        fake = data["documents"][-1]
+        fake.update(key="tu-a/kh-9-2022", issuer="tu-a", issuer_code="TU", symbol="9-KH/TU")
+
+    root = lower_repo(tmp_path / "lower", hostile_registry(tmp_path, registry, claim_province))
+    config = yaml.safe_load((root / "kehoach.yml").read_text(encoding="utf-8"))
+    plan = root / "plans" / "duk-a" / "kh-5-2022.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nThực hiện Kế hoạch số 9-KH/TU ngày 25/10/2021.\n")
+    assert reference_to(root, "9-KH/TU").status == "federated"  # the province is not local yet
+    (root / "kehoach.yml").write_text(yaml.safe_dump(config | {"local": ["tu-a"]}), encoding="utf-8")
+    assert reference_to(root, "9-KH/TU").status != "federated"
+
+
+def reference_to(root, symbol):
+    result = run_checks(load_repository(root), AS_OF)
+    assert not [f for f in result.active if f.path == "kehoach.yml"], result.active
+    return next(r for r in result.view.refs if r.symbol == symbol)
