@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -37,6 +39,49 @@ class FederatedSite(BaseModel):
 class Config(BaseModel):
     model_config = ConfigDict(extra="forbid")
     federation: list[FederatedSite] = Field(default_factory=list)
+    local: list[str] = Field(
+        default_factory=list,
+        description="Mã các tổ chức mà kho này là nơi giữ văn bản (kể cả khi chưa có văn bản nào): sổ đăng ký "
+        "liên kết không bao giờ được trả lời thay cho các tổ chức này.",
+    )
+
+
+# What an address may contain (RFC 3986: unreserved, reserved and «%»); anything else (a blank, a quote,
+# «<», a control character) means it is not an address, whatever a browser might make of it.
+_URL_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def http_address(text: str | None) -> str | None:
+    """`text` when it is an absolute http(s) address with a host, else None."""
+    if not text or not _URL_CHARACTERS.fullmatch(text):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(text)
+    except ValueError:
+        return None
+    return text if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def page_address(base: str | None, page: str) -> str | None:
+    """Where a federated document's page is: `page` itself when absolute, else under the site's address."""
+    if not _URL_CHARACTERS.fullmatch(page or ""):
+        return None
+    try:
+        absolute = bool(urllib.parse.urlsplit(page).scheme) or page.startswith("//")
+    except ValueError:
+        return None
+    if absolute:
+        return http_address(page)
+    return http_address(base.rstrip("/") + "/" + page.lstrip("/")) if base else None
+
+
+def site_address(site: FederatedSite, registry: Registry) -> str | None:
+    """The other site's address: its registry's `site_url`, else the folder its registry.json is served from."""
+    declared = http_address(registry.site_url)
+    if declared:
+        return declared
+    served = http_address(site.registry)
+    return served.rsplit("/du-lieu/", 1)[0] if served and "/du-lieu/" in served else None
 
 
 def load_config(root: Path) -> tuple[Config, list[Finding]]:
@@ -106,9 +151,14 @@ def _read_source(root: Path, site: FederatedSite) -> tuple[bytes | None, list[Fi
         ]
 
 
-def remote_entries(root: Path) -> tuple[list[Entry], list[Finding]]:
-    """Entries (kind "remote", with an absolute or site-relative `url`) for every federated document."""
+def remote_entries(root: Path, owned: set[str] | frozenset[str] = frozenset()) -> tuple[list[Entry], list[Finding]]:
+    """Entries (kind "remote", with an http(s) `url` or none) for every federated document.
+
+    A registry never answers for an organisation this repository owns (`owned`: those it holds documents
+    of, and those kehoach.yml declares `local`): a citation of its documents is resolved here or not at all.
+    """
     config, findings = load_config(root)
+    claimed = set(owned) | set(config.local)
     entries = []
     for site in config.federation:
         data, more = _read_source(root, site)
@@ -128,12 +178,14 @@ def remote_entries(root: Path) -> tuple[list[Entry], list[Finding]]:
                 )
             )
             continue
-        base = (registry.site_url or site.registry.rsplit("/du-lieu/", 1)[0]).rstrip("/") + "/"
+        base = site_address(site, registry)
         for d in registry.documents:
+            if d.issuer in claimed:
+                continue
             doc = Document(
                 type=d.type, number=d.number, issuer=d.issuer, issuer_code=d.issuer_code, date=d.date, title=d.title
             )
-            url = d.page if d.page.startswith(("http://", "https://")) else base + d.page
+            url = page_address(base, d.page)  # None: found, dates checked, but shown without a link
             entries.append(
                 Entry(
                     key=f"{site.name}:{d.key}", kind="remote", path=CONFIG_FILE, doc=doc, body="", body_line=1, url=url
