@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 
 from kehoach.findings import SEVERITY_VI, Code, Finding
 from kehoach.model.repository import CONTENT_PATHS
+from kehoach.model.writing import OutsideFolder, relative_name
 from kehoach.site import (
     CONFIG_KEY,
     INTERNAL_BANNER,
@@ -73,6 +74,10 @@ class KehoachSite:
         assert self.build is not None
         self.check_errors()
         for path, text in self.build.pages(preview=self.preview).items():
+            try:  # a page's path is made of keys: it must stay inside the site, whatever they say
+                relative_name(path)
+            except OutsideFolder as e:
+                raise PluginError(f"kehoach: trang «{path[:60]}» không được tạo: {e}") from None
             files.append(File.generated(config, path, content=text))
         return files
 

@@ -11,6 +11,7 @@ from ..findings import Severity
 from ..importer.build import import_file
 from ..importer.readers import ImportRefused
 from ..model.load import load_repository
+from ..model.writing import OutsideFolder, inside, write_file
 from .repo_root import require_repository
 from .report import as_text
 
@@ -29,13 +30,17 @@ def run(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(result.text)
             continue
-        target = (args.out or args.root) / result.path
-        if target.exists():
-            print(f"kehoach: {file.name}: {result.path.as_posix()} đã có trong kho; không ghi đè.", file=sys.stderr)
+        folder = args.out or args.root
+        try:
+            if inside(folder, result.path).exists():
+                print(f"kehoach: {file.name}: {result.path.as_posix()} đã có trong kho; không ghi đè.", file=sys.stderr)
+                status = 2
+                continue
+            write_file(folder, result.path, result.text.encode("utf-8"))
+        except OutsideFolder as e:
+            print(f"kehoach: {file.name}: không ghi: {e}", file=sys.stderr)
             status = 2
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(result.text, encoding="utf-8")
         written.append(result.path.as_posix())
         print(f"Đã nhập {file.name} → {result.path.as_posix()} ({len(result.review)} mục cần xem lại trong «review»)")
     if written and args.out is None:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from ..model.writing import OutsideFolder, write_file
 from .repo_root import require_repository
 from .scaffold import ScaffoldError, scaffold
 
@@ -27,7 +28,10 @@ def run(args: argparse.Namespace) -> int:
     except ScaffoldError as e:
         print(f"kehoach: {e}", file=sys.stderr)
         return 2
-    made.path.parent.mkdir(parents=True, exist_ok=True)
-    made.path.write_text(made.text, encoding="utf-8")
+    try:
+        write_file(args.root, made.path.relative_to(args.root), made.text.encode("utf-8"))
+    except OutsideFolder as e:
+        print(f"kehoach: không tạo tệp: {e}", file=sys.stderr)
+        return 2
     print(f"Đã tạo {made.path.relative_to(args.root).as_posix()}: điền trích yếu, người ký, nhiệm vụ và dán toàn văn.")
     return 0

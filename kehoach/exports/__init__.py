@@ -15,6 +15,7 @@ from ..checks import run_checks
 from ..model.load import load_repository
 from ..model.view import View
 from ..model.visibility import public_view
+from ..model.writing import write_file
 from .calendar import calendars
 from .names import ICS_ALL, ICS_DIR, REGISTRY, TASKS_CSV
 from .registry import registry_json
@@ -39,10 +40,4 @@ def write_all(
         files[REGISTRY] = registry_json(view, site_url)
     if "csv" in formats:
         files[TASKS_CSV] = tasks_csv(view, site_url)
-    written = []
-    for name, data in sorted(files.items()):
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-    return written
+    return [write_file(out, name, data) for name, data in sorted(files.items())]

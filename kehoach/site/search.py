@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..model.entry import Entry
 from ..model.view import View
+from ..model.writing import write_file
 from ..text.dates import vn_long
 from ..text.unicode import fold
 
@@ -124,9 +125,7 @@ class IndexJob:
         for entry in view.repo.entries:  # one record at a time: 10,000 records held at once cost ~100 MB
             rec = record(entry, view)
             self.count += 1
-            page = Path(self._tmp.name) / rec.url.strip("/") / "index.html"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(record_html(rec), encoding="utf-8")
+            write_file(Path(self._tmp.name), f"{rec.url.strip('/')}/index.html", record_html(rec).encode("utf-8"))
         self._process = subprocess.Popen(
             [
                 sys.executable,
