@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class OutsideFolder(ValueError):
@@ -61,10 +66,17 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def _read_umask() -> int:
+    mask = os.umask(0)  # read once, at import: changing it later could race another thread creating a file
     os.umask(mask)
     return mask
+
+
+_UMASK = _read_umask()
+
+
+def _umask() -> int:
+    return _UMASK
 
 
 def write_file(folder: Path, name: str | os.PathLike[str], data: bytes) -> Path:
@@ -72,3 +84,69 @@ def write_file(folder: Path, name: str | os.PathLike[str], data: bytes) -> Path:
     target = inside(folder, name)
     atomic_write(target, data)
     return target
+
+
+class FolderRefused(ValueError):
+    """A folder a command will not replace: it holds something the command did not write."""
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Put the folder `new` where `target` is, replacing it: renamed aside, `new` renamed in, the old removed.
+
+    Readers see the old folder or the new one, never a mix. Two processes swapping at once both succeed
+    and the last one wins: a folder that vanishes or appears meanwhile is retried, not an error.
+    """
+    for _ in range(20):
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.cu-"))
+            try:
+                os.replace(target, old / "x")
+            except FileNotFoundError:  # another process took it away first
+                old.rmdir()
+                old = None
+        try:
+            os.rename(new, target)
+        except OSError:  # another process put its own in between: take it away too
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+            continue
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return
+    raise FolderRefused(f"Không thay được thư mục «{target.name}»: có chương trình khác đang ghi vào đó.")
+
+
+def replace_folder(target: Path, fill: Callable[[Path], T], marker: str, may_replace: Callable[[Path], bool]) -> T:
+    """Make a folder afresh: `fill` writes into a new folder beside `target`, which then replaces it whole,
+    so nothing of an earlier run survives. `target` must be missing, empty, marked with `marker` by an
+    earlier run, or accepted by `may_replace`; anything else is a user's folder and is refused."""
+    if target.exists() and not (
+        target.is_dir() and (not any(target.iterdir()) or (target / marker).is_file() or may_replace(target))
+    ):
+        raise FolderRefused(
+            f"«{target}» đã có tệp không phải do kehoach ghi (thiếu tệp {marker}); kehoach không xóa thư mục "
+            "của người dùng. Chọn một thư mục trống hoặc chưa có."
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
+    try:
+        result = fill(new)
+        (new / marker).write_text("Thư mục do kehoach ghi; lần ghi sau thay toàn bộ.\n", encoding="utf-8")
+        os.chmod(new, 0o777 & ~_umask())  # mkdtemp makes it private; the folder is meant to be shared
+        swap_in(new, target)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    return result
+
+
+def only_files(folder: Path, allowed: Callable[[str], bool]) -> bool:
+    """Whether every file under `folder` (relative, with «/») is one `allowed` accepts."""
+    return all(allowed(p.relative_to(folder).as_posix()) for p in folder.rglob("*") if not p.is_dir())
+
+
+def contains(folder: Path, paths: Iterable[Path]) -> bool:
+    """Whether `folder` is one of `paths` or holds one of them."""
+    here = folder.resolve()
+    return any(p.resolve() == here or p.resolve().is_relative_to(here) for p in paths)
