@@ -78,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     normalize = sub.add_parser("normalize", help="Chuẩn hóa tệp về Unicode NFC (không đổi chữ nào của lời văn).")
-    normalize.add_argument("files", nargs="+", type=Path, help="Các tệp cần chuẩn hóa.")
+    normalize.add_argument(
+        "files", nargs="+", type=Path, help="Các tệp cần chuẩn hóa; thư mục thì chuẩn hóa mọi tệp .md, .yml trong đó."
+    )
     normalize.add_argument("--check", action="store_true", help="Chỉ báo tệp nào chưa chuẩn, không ghi.")
 
     schema = sub.add_parser("schema", help="Xuất JSON Schema của phần đầu văn bản và organizations.yml.")
