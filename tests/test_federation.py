@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import threading
+import time
 
 import pytest
 import yaml
@@ -217,3 +218,59 @@ def reference_to(root, symbol):
     result = run_checks(load_repository(root), AS_OF)
     assert not [f for f in result.active if f.path == "kehoach.yml"], result.active
     return next(r for r in result.view.refs if r.symbol == symbol)
+
+
+class Switchable(http.server.BaseHTTPRequestHandler):
+    """Serves whatever `body` holds at every address, with status 200: a proxy's login page, say."""
+
+    body = b""
+    delay = 0.0  # seconds between bytes, for a server that drips
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        if not self.delay:
+            self.wfile.write(self.body)
+            return
+        for i in range(len(self.body)):
+            self.wfile.write(self.body[i : i + 1])
+            self.wfile.flush()
+            time.sleep(self.delay)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def switchable(registry):
+    handler = type("Handler", (Switchable,), {"body": registry.read_bytes()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield handler, f"http://127.0.0.1:{server.server_address[1]}/du-lieu/registry.json"
+    server.shutdown()
+    server.server_close()
+
+
+def cached_copies(root):
+    return {p.name: p.read_bytes() for p in (root / ".cache" / "kehoach" / "federation").glob("*.json")}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [b"<!DOCTYPE html><html><body>Dang nhap proxy</body></html>", b'{"format": "khac"}', b"", b"\xff\xfe{"],
+    ids=["html", "wrong-shape", "empty", "binary"],
+)
+def test_a_bad_download_never_replaces_the_last_good_copy(tmp_path, switchable, answer):
+    handler, url = switchable
+    root = lower_repo(tmp_path / "lower", url)
+    assert reference(root)[1].status == "federated"
+    good = cached_copies(root)
+    assert good
+    handler.body = answer
+    result, ref = reference(root)
+    assert cached_copies(root) == good
+    assert ref.status == "federated"  # still resolved, from the last good copy
+    (stale,) = [f for f in result.active if f.code.startswith("R1") and f.path == "kehoach.yml"]
+    assert stale.code == "R110" and "trung-uong" in stale.message
