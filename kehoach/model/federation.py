@@ -25,6 +25,7 @@ from .entry import Entry
 from .registry_schema import Registry
 from .repository import FEDERATION_FILE as CONFIG_FILE
 from .schema import Document
+from .writing import atomic_write
 
 CACHE_DIR = Path(".cache") / "kehoach" / "federation"
 TIMEOUT_SECONDS = 10
@@ -103,52 +104,74 @@ def load_config(root: Path) -> tuple[Config, list[Finding]]:
         ]
 
 
-def _read_source(root: Path, site: FederatedSite) -> tuple[bytes | None, list[Finding]]:
+class NotARegistry(ValueError):
+    """Bytes that are not a registry.json this version reads; the message says why, in Vietnamese."""
+
+
+def parse_registry(data: bytes) -> Registry:
+    try:
+        return Registry.model_validate(json.loads(data.decode("utf-8")))
+    except UnicodeDecodeError:
+        raise NotARegistry("nội dung không phải chữ UTF-8") from None
+    except json.JSONDecodeError:
+        raise NotARegistry(
+            "nội dung không phải JSON (có thể là một trang web, ví dụ trang đăng nhập của proxy)"
+        ) from None
+    except ValidationError as e:
+        raise NotARegistry(f"không đúng lược đồ registry.json ({e.error_count()} trường sai)") from None
+
+
+def _problem(code: Code, site: FederatedSite, message: str, hint: str | None = None) -> Finding:
+    return Finding(code, CONFIG_FILE, 1, message, hint=hint, subject=site.name)
+
+
+def _from_file(root: Path, site: FederatedSite) -> tuple[Registry | None, list[Finding]]:
     source = site.registry
-    if not source.startswith(("http://", "https://")):
-        path = (root / source) if not Path(source).is_absolute() else Path(source)
-        if not path.exists():
-            return None, [
-                Finding(
-                    Code.R109,
-                    CONFIG_FILE,
-                    1,
-                    f"Không thấy sổ đăng ký liên kết «{site.name}»: tệp {source} không tồn tại.",
-                    hint=f"Sửa đường dẫn «registry» của «{site.name}» trong {CONFIG_FILE}.",
-                    subject=site.name,
-                )
-            ]
-        return path.read_bytes(), []
+    path = (root / source) if not Path(source).is_absolute() else Path(source)
+    try:
+        return parse_registry(path.read_bytes()), []
+    except FileNotFoundError:
+        message = f"Không thấy sổ đăng ký liên kết «{site.name}»: tệp {source} không tồn tại."
+    except OSError as e:
+        message = f"Không đọc được sổ đăng ký liên kết «{site.name}» ({source}: {e.strerror or type(e).__name__})."
+    except NotARegistry as e:
+        message = f"Sổ đăng ký liên kết «{site.name}» ({source}) không dùng được: {e}."
+    return None, [
+        _problem(Code.R109, site, message, f"Sửa đường dẫn «registry» của «{site.name}» trong {CONFIG_FILE}.")
+    ]
+
+
+def _from_url(root: Path, site: FederatedSite) -> tuple[Registry | None, list[Finding]]:
+    """Download and check the registry; only a valid one replaces the cached copy, which is used otherwise."""
+    source = site.registry
     cache = root / CACHE_DIR / (hashlib.sha256(source.encode()).hexdigest()[:16] + ".json")
     try:
         with urllib.request.urlopen(source, timeout=TIMEOUT_SECONDS) as response:
             data = response.read()
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_bytes(data)
-        return data, []
+        registry = parse_registry(data)
+        atomic_write(cache, data)
+        return registry, []
     except (urllib.error.URLError, OSError, ValueError) as e:
-        reason = getattr(e, "reason", None) or e
-        if cache.exists():
-            return cache.read_bytes(), [
-                Finding(
-                    Code.R110,
-                    CONFIG_FILE,
-                    1,
-                    f"Không tải được sổ đăng ký liên kết «{site.name}» ({source}: {reason}); dùng bản lưu tạm trước đó.",
-                    hint="Kiểm tra mạng hoặc địa chỉ; trích dẫn vẫn được xác định theo bản lưu tạm.",
-                    subject=site.name,
-                )
-            ]
+        reason = e if isinstance(e, NotARegistry) else getattr(e, "reason", None) or e
+    try:
+        stale = parse_registry(cache.read_bytes())
+    except (OSError, NotARegistry):
         return None, [
-            Finding(
+            _problem(
                 Code.R109,
-                CONFIG_FILE,
-                1,
+                site,
                 f"Không tải được sổ đăng ký liên kết «{site.name}» ({source}: {reason}) và chưa có bản lưu tạm.",
-                hint=f"Kiểm tra mạng hoặc địa chỉ trong {CONFIG_FILE}; hoặc tải registry.json về và ghi đường dẫn tệp.",
-                subject=site.name,
+                f"Kiểm tra mạng hoặc địa chỉ trong {CONFIG_FILE}; hoặc tải registry.json về và ghi đường dẫn tệp.",
             )
         ]
+    return stale, [
+        _problem(
+            Code.R110,
+            site,
+            f"Không tải được sổ đăng ký liên kết «{site.name}» ({source}: {reason}); dùng bản lưu tạm trước đó.",
+            "Kiểm tra mạng hoặc địa chỉ; trích dẫn vẫn được xác định theo bản lưu tạm.",
+        )
+    ]
 
 
 def remote_entries(root: Path, owned: set[str] | frozenset[str] = frozenset()) -> tuple[list[Entry], list[Finding]]:
@@ -161,22 +184,10 @@ def remote_entries(root: Path, owned: set[str] | frozenset[str] = frozenset()) -
     claimed = set(owned) | set(config.local)
     entries = []
     for site in config.federation:
-        data, more = _read_source(root, site)
+        read = _from_url if site.registry.startswith(("http://", "https://")) else _from_file
+        registry, more = read(root, site)
         findings += more
-        if data is None:
-            continue
-        try:
-            registry = Registry.model_validate(json.loads(data.decode("utf-8")))
-        except (ValueError, ValidationError) as e:
-            findings.append(
-                Finding(
-                    Code.R109,
-                    CONFIG_FILE,
-                    1,
-                    f"Sổ đăng ký liên kết «{site.name}» không đúng lược đồ registry.json: {str(e).splitlines()[0]}.",
-                    subject=site.name,
-                )
-            )
+        if registry is None:
             continue
         base = site_address(site, registry)
         for d in registry.documents:
