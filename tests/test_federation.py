@@ -274,3 +274,58 @@ def test_a_bad_download_never_replaces_the_last_good_copy(tmp_path, switchable, 
     assert ref.status == "federated"  # still resolved, from the last good copy
     (stale,) = [f for f in result.active if f.code.startswith("R1") and f.path == "kehoach.yml"]
     assert stale.code == "R110" and "trung-uong" in stale.message
+
+
+class Dripping(http.server.BaseHTTPRequestHandler):
+    """Sends its whole answer, status line and headers included, one byte at a time: never idle long enough
+    for a per-read timeout, never finished."""
+
+    registry = b""
+
+    def do_GET(self):
+        answer = b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + self.registry
+        try:
+            for i in range(len(answer)):
+                self.wfile.write(answer[i : i + 1])
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass  # the client gave up: what it should do
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_dripping_server_cannot_hold_a_check_past_its_deadline(tmp_path, registry, monkeypatch):
+    from kehoach.model import federation
+
+    monkeypatch.setattr(federation, "DEADLINE_SECONDS", 2, raising=False)
+    handler = type("Handler", (Dripping,), {"registry": registry.read_bytes()})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = lower_repo(tmp_path / "lower", f"http://127.0.0.1:{server.server_address[1]}/du-lieu/registry.json")
+    done: dict = {}
+    checker = threading.Thread(target=lambda: done.update(result=run_checks(load_repository(root), AS_OF)), daemon=True)
+    started = time.monotonic()
+    checker.start()
+    checker.join(timeout=30)
+    server.shutdown()
+    server.server_close()
+    assert "result" in done, "the check was still waiting for the server after 30 seconds"
+    assert time.monotonic() - started < 15
+    (failed,) = [f for f in done["result"].active if f.code == "R109"]
+    assert "giây" in failed.message and "trung-uong" in failed.message
+
+
+def test_a_registry_past_the_size_limit_is_refused_without_reading_it_all(tmp_path, switchable, monkeypatch):
+    from kehoach.model import federation
+
+    handler, url = switchable
+    monkeypatch.setattr(federation, "MAX_REGISTRY_BYTES", 200_000, raising=False)
+    handler.body = handler.body + b" " * 1_000_000  # still valid JSON, but 1 MB
+    root = lower_repo(tmp_path / "lower", url)
+    result, ref = reference(root)
+    assert ref.status != "federated"
+    (refused,) = [f for f in result.active if f.code == "R109"]
+    assert "MB" in refused.message or "KB" in refused.message
