@@ -10,17 +10,18 @@ working from the last copy (with a warning) when the other site is unreachable.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import re
 import urllib.error
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..findings import Code, Finding
+from .download import DownloadError, download
 from .entry import Entry
 from .registry_schema import Registry
 from .repository import FEDERATION_FILE as CONFIG_FILE
@@ -28,7 +29,9 @@ from .schema import Document
 from .writing import atomic_write
 
 CACHE_DIR = Path(".cache") / "kehoach" / "federation"
-TIMEOUT_SECONDS = 10
+TIMEOUT_SECONDS = 10  # without a byte for this long, a read fails
+DEADLINE_SECONDS = 30  # a download not finished by then is abandoned, however the server trickles
+MAX_REGISTRY_BYTES = 20_000_000  # about 40,000 documents; a larger answer is not a registry to trust
 
 
 class FederatedSite(BaseModel):
@@ -146,13 +149,12 @@ def _from_url(root: Path, site: FederatedSite) -> tuple[Registry | None, list[Fi
     source = site.registry
     cache = root / CACHE_DIR / (hashlib.sha256(source.encode()).hexdigest()[:16] + ".json")
     try:
-        with urllib.request.urlopen(source, timeout=TIMEOUT_SECONDS) as response:
-            data = response.read()
+        data = download(source, DEADLINE_SECONDS, MAX_REGISTRY_BYTES, TIMEOUT_SECONDS)
         registry = parse_registry(data)
         atomic_write(cache, data)
         return registry, []
-    except (urllib.error.URLError, OSError, ValueError) as e:
-        reason = e if isinstance(e, NotARegistry) else getattr(e, "reason", None) or e
+    except (urllib.error.URLError, OSError, ValueError, DownloadError, http.client.HTTPException) as e:
+        reason = e if isinstance(e, (NotARegistry, DownloadError)) else getattr(e, "reason", None) or e
     try:
         stale = parse_registry(cache.read_bytes())
     except (OSError, NotARegistry):
