@@ -151,3 +151,27 @@ def test_export_refuses_a_folder_it_did_not_make(repo_copy, tmp_path):
     empty = tmp_path / "trong"
     empty.mkdir()
     assert cli(*common, "--out", str(empty)).returncode == 0 and (empty / REGISTRY).exists()
+
+
+FORMULAS = ['=HYPERLINK("http://x.example","bấm")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+
+
+def test_task_sheet_cells_are_never_formulas(tmp_path):
+    from minirepo import make_repo, write_doc
+
+    root = make_repo(tmp_path / "repo")
+    tasks = [
+        {"id": f"t{i}", "title": text, "owner": "van-phong", "deliverable": text, "deadline": "trước ngày 20/3/2023"}
+        for i, text in enumerate(FORMULAS)
+    ]
+    front = {"type": "KH", "number": "1", "issuer": "duk-a", "date": "2023-03-01", "title": "=1+1", "tasks": tasks}
+    write_doc(root, "plans", "duk-a/kh-1-2023", front, "Văn phòng báo cáo trước ngày 20/3/2023.\n")
+    out = tmp_path / "out"
+    assert cli("export", "csv", "--root", str(root), "--out", str(out), "--as-of", "2023-03-01").returncode == 0
+    rows = list(csv.reader(io.StringIO((out / TASKS_CSV).read_bytes().decode("utf-8-sig"), newline="")))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert len(rows) - 1 == len(FORMULAS)
+    assert [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+    for text in FORMULAS:
+        assert "'" + text.strip() in cells  # as loaded (blanks trimmed), after the quote that keeps it text
+    assert "'=1+1" in cells
