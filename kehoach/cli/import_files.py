@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 from ..checks import run_checks
-from ..findings import Severity
+from ..findings import Severity, short_message
 from ..importer.build import import_file
 from ..importer.readers import ImportRefused
 from ..model.load import load_repository
@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = import_file(file, args.root, args.org)
         except ImportRefused as e:
-            print(f"kehoach: {e}", file=sys.stderr)
+            print(f"kehoach: {short_message(str(e))}", file=sys.stderr)
             status = 2
             continue
         if args.dry_run:

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
+from ..findings import short_message
 from ..model.writing import OutsideFolder, write_file
 from .repo_root import require_repository
 from .scaffold import ScaffoldError, scaffold
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
             args.attached_to,
         )
     except ScaffoldError as e:
-        print(f"kehoach: {e}", file=sys.stderr)
+        print(f"kehoach: {short_message(str(e))}", file=sys.stderr)
         return 2
     try:
         write_file(args.root, made.path.relative_to(args.root), made.text.encode("utf-8"))
