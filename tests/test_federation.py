@@ -329,3 +329,40 @@ def test_a_registry_past_the_size_limit_is_refused_without_reading_it_all(tmp_pa
     assert ref.status != "federated"
     (refused,) = [f for f in result.active if f.code == "R109"]
     assert "MB" in refused.message or "KB" in refused.message
+
+
+def test_a_checkout_that_cannot_keep_a_copy_still_uses_the_download(tmp_path, served):
+    """A read-only checkout (here: «.cache» is a file, so nothing can be written under it): the registry
+    downloaded fine and is used; not being able to keep a copy is no reason to report it missing."""
+    _, url = served
+    root = lower_repo(tmp_path / "lower", url)
+    (root / ".cache").write_text("không phải thư mục", encoding="utf-8")
+    result, ref = reference(root)
+    assert ref.status == "federated"
+    assert [f for f in result.active if f.code in ("R109", "R110")] == []
+
+
+def test_a_registry_file_without_a_site_address_is_refused_never_linked_to_the_disk(tmp_path, registry):
+    def no_site_url(data):
+        data["site_url"] = None
+        for d in data["documents"]:
+            d["page"] = d["page"].replace(SITE, "")
+
+    source = hostile_registry(tmp_path, registry, no_site_url)
+    root = lower_repo(tmp_path / "lower", source)
+    result, ref = reference(root)
+    assert ref.status == "federated"  # found, and its date checked
+    (refused,) = [f for f in result.active if f.code == "R109"]
+    assert "site_url" in refused.message + (refused.hint or "") and "trung-uong" in refused.message
+    page = build_pages(result.view)["van-ban/duk-a/kh-5-2022.md"]
+    assert str(tmp_path) not in page and "file:" not in page and "](/" not in page and "hostile" not in page
+    # the lower repository says where the upper site is: links again, and nothing to report
+    config = yaml.safe_load((root / "kehoach.yml").read_text(encoding="utf-8"))
+    config["federation"][0]["site_url"] = "https://kho.trunguong.example/"
+    (root / "kehoach.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    result, ref = reference(root)
+    assert [f for f in result.active if f.code == "R109"] == []
+    assert (
+        "](https://kho.trunguong.example/van-ban/tw/kl-21-2021/"
+        in build_pages(result.view)["van-ban/duk-a/kh-5-2022.md"]
+    )

@@ -118,3 +118,29 @@ def test_mkdocs_serve_shows_the_broken_document_instead_of_a_404(builds):
         server.terminate()
         _, err = server.communicate(timeout=30)
     assert "kh-98-2023" in err and MISSING in err
+
+
+def test_builds_running_at_once_all_succeed_and_leave_one_whole_site(tmp_path):
+    """Several `make site` at once into the same folder: none fails on a file another removed, and the folder
+    ends as one complete build, with nothing left over beside it."""
+    code, err, single = build_copy(tmp_path, lambda root: None, name="site")
+    assert code == 0, err[-2000:]
+    expected = sorted(p.relative_to(single).as_posix() for p in single.rglob("*") if p.is_file())
+    root = tmp_path / "proj"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for _ in range(2):
+        builds = [
+            subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(single)],
+                cwd=root,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(4)
+        ]
+        outcomes = [(b.wait(timeout=300), b.stderr.read()) for b in builds]
+        assert [code for code, _ in outcomes] == [0] * 4, [err[-1500:] for code, err in outcomes if code]
+        assert sorted(p.relative_to(single).as_posix() for p in single.rglob("*") if p.is_file()) == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proj", "site"]
