@@ -18,10 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from kehoach.findings import SEVERITY_VI, Code, Finding
 from kehoach.model.repository import CONTENT_PATHS
-from kehoach.model.writing import OutsideFolder, relative_name
+from kehoach.model.writing import OutsideFolder, StagedFolder, relative_name
 from kehoach.site import (
     CONFIG_KEY,
     INTERNAL_BANNER,
@@ -46,9 +47,12 @@ class KehoachSite:
         self.build: SiteBuild | None = None
         self.options = SiteOptions()
         self.serving = False
+        self.dirty = False
+        self.staged: StagedFolder | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"  # a writer's preview: broken documents shown, not fatal
+        self.dirty = dirty
 
     @property
     def preview(self) -> bool:
@@ -62,6 +66,11 @@ class KehoachSite:
             raise PluginError(f"{config_file.name}: {e}") from None
         if self.options.internal:
             log.info(INTERNAL_LOG, config_file.name)
+        if not self.serving and not self.dirty:
+            # Built beside the site folder under a name of its own, then swapped in whole: two builds at once
+            # never clean or write each other's files, and a reader never sees half a site.
+            self.staged = StagedFolder(Path(config["site_dir"]))
+            config["site_dir"] = str(self.staged.path)
         root = config_file.parent
         self.build = SiteBuild(root, build_date(), self.options.internal)
         config[CONFIG_KEY] = self.build
@@ -111,9 +120,26 @@ class KehoachSite:
         return INTERNAL_BANNER + markdown if self.options.internal else markdown
 
     def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:
-        """Once the site is written: the search index and the downloads (calendars, registry, tasks)."""
+        """Once the site is written: the search index and the downloads (calendars, registry, tasks); then the
+        finished site replaces the old one, unless strict mode is about to fail the build for a warning."""
         assert self.build is not None
         self.build.write_outputs(Path(config["site_dir"]), config.get("site_url") or None)
+        if self.staged is not None and not strict_warnings(config):
+            self.staged.publish()
+            config["site_dir"] = str(self.staged.target)  # for what runs after the build (gh-deploy)
+            self.staged = None
+
+    def on_build_error(self, error: Exception, **kwargs: Any) -> None:
+        """A failed build leaves the last site as it was, and no half-built folder beside it."""
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
+
+
+def strict_warnings(config: MkDocsConfig) -> bool:
+    """Whether MkDocs will stop this build for warnings in strict mode, right after post_build."""
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return bool(config["strict"]) and any(h.get_counts() for h in counters)
 
 
 _site = KehoachSite()
@@ -122,3 +148,4 @@ on_config = _site.on_config
 on_files = _site.on_files
 on_page_markdown = _site.on_page_markdown
 on_post_build = _site.on_post_build
+on_build_error = _site.on_build_error

@@ -9,6 +9,7 @@ working from the last copy (with a warning) when the other site is unreachable.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.client
 import json
@@ -38,6 +39,10 @@ class FederatedSite(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(description="Tên ngắn của kho liên kết, ví dụ `trung-uong`.")
     registry: str = Field(description="Đường dẫn tệp (tương đối với kho) hoặc địa chỉ http(s) của registry.json.")
+    site_url: str | None = Field(
+        None,
+        description="Địa chỉ trang của kho liên kết, khi sổ đăng ký không ghi (thường là tệp registry.json tải về).",
+    )
 
 
 class Config(BaseModel):
@@ -80,8 +85,9 @@ def page_address(base: str | None, page: str) -> str | None:
 
 
 def site_address(site: FederatedSite, registry: Registry) -> str | None:
-    """The other site's address: its registry's `site_url`, else the folder its registry.json is served from."""
-    declared = http_address(registry.site_url)
+    """The other site's address: as kehoach.yml gives it, else its registry's `site_url`, else the folder its
+    registry.json is served from. Never a path on this machine."""
+    declared = http_address(site.site_url) or http_address(registry.site_url)
     if declared:
         return declared
     served = http_address(site.registry)
@@ -151,10 +157,12 @@ def _from_url(root: Path, site: FederatedSite) -> tuple[Registry | None, list[Fi
     try:
         data = download(source, DEADLINE_SECONDS, MAX_REGISTRY_BYTES, TIMEOUT_SECONDS)
         registry = parse_registry(data)
-        atomic_write(cache, data)
-        return registry, []
     except (urllib.error.URLError, OSError, ValueError, DownloadError, http.client.HTTPException) as e:
         reason = e if isinstance(e, (NotARegistry, DownloadError)) else getattr(e, "reason", None) or e
+    else:
+        with contextlib.suppress(OSError):  # a read-only checkout: the download is used all the same
+            atomic_write(cache, data)
+        return registry, []
     try:
         stale = parse_registry(cache.read_bytes())
     except (OSError, NotARegistry):
@@ -192,6 +200,16 @@ def remote_entries(root: Path, owned: set[str] | frozenset[str] = frozenset()) -
         if registry is None:
             continue
         base = site_address(site, registry)
+        if base is None and any(page_address(None, d.page) is None for d in registry.documents):
+            findings.append(
+                _problem(
+                    Code.R109,
+                    site,
+                    f"Sổ đăng ký liên kết «{site.name}» không cho biết địa chỉ trang của kho đó (site_url http(s)): "
+                    "trích dẫn tới văn bản của kho đó được xác định nhưng không có liên kết.",
+                    f"Thêm «site_url: https://…» (địa chỉ trang của kho đó) cho «{site.name}» trong {CONFIG_FILE}.",
+                )
+            )
         for d in registry.documents:
             if d.issuer in claimed:
                 continue

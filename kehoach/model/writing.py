@@ -117,6 +117,27 @@ def swap_in(new: Path, target: Path) -> None:
     raise FolderRefused(f"Không thay được thư mục «{target.name}»: có chương trình khác đang ghi vào đó.")
 
 
+class StagedFolder:
+    """A new folder beside `target`, filled while `target` stays as it was, then swapped in whole
+    (`publish`) or thrown away (`discard`). Each staging has its own name, so runs at once never meet."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
+        os.chmod(self.path, 0o777 & ~_umask())  # mkdtemp makes it private; the folder is meant to be read
+
+    def publish(self) -> None:
+        try:
+            swap_in(self.path, self.target)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
 def replace_folder(target: Path, fill: Callable[[Path], T], marker: str, may_replace: Callable[[Path], bool]) -> T:
     """Make a folder afresh: `fill` writes into a new folder beside `target`, which then replaces it whole,
     so nothing of an earlier run survives. `target` must be missing, empty, marked with `marker` by an
@@ -128,16 +149,14 @@ def replace_folder(target: Path, fill: Callable[[Path], T], marker: str, may_rep
             f"«{target}» đã có tệp không phải do kehoach ghi (thiếu tệp {marker}); kehoach không xóa thư mục "
             "của người dùng. Chọn một thư mục trống hoặc chưa có."
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
+    staged = StagedFolder(target)
     try:
-        result = fill(new)
-        (new / marker).write_text("Thư mục do kehoach ghi; lần ghi sau thay toàn bộ.\n", encoding="utf-8")
-        os.chmod(new, 0o777 & ~_umask())  # mkdtemp makes it private; the folder is meant to be shared
-        swap_in(new, target)
+        result = fill(staged.path)
+        (staged.path / marker).write_text("Thư mục do kehoach ghi; lần ghi sau thay toàn bộ.\n", encoding="utf-8")
     except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
+        staged.discard()
         raise
+    staged.publish()
     return result
 
 
