@@ -213,9 +213,12 @@ def remote_entries(root: Path, owned: set[str] | frozenset[str] = frozenset()) -
         for d in registry.documents:
             if d.issuer in claimed:
                 continue
-            doc = Document(
-                type=d.type, number=d.number, issuer=d.issuer, issuer_code=d.issuer_code, date=d.date, title=d.title
-            )
+            try:
+                doc = Document(
+                    type=d.type, number=d.number, issuer=d.issuer, issuer_code=d.issuer_code, date=d.date, title=d.title
+                )
+            except ValidationError:  # not a document this repository could hold (an issuer that is no key)
+                continue
             url = page_address(base, d.page)  # None: found, dates checked, but shown without a link
             entries.append(
                 Entry(
