@@ -128,8 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+LIST_OPTIONS = {"files"}  # the options that take several values; every other one takes exactly one
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name, value in vars(args).items():
+        # Python 3.11's argparse turns the value «--» (`--org=--`) into an empty list, past any type check
+        if value == [] and name not in LIST_OPTIONS:
+            parser.error(f"tham số --{name.replace('_', '-')} cần một giá trị, không phải «--»")
     command = importlib.import_module(f"{__name__}.{COMMANDS[args.command]}")
     try:
         return int(command.run(args))
