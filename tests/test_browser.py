@@ -13,7 +13,7 @@ import threading
 from urllib.parse import urlparse
 
 import pytest
-from fixtures.payloads import BODY_PAYLOADS, OUTSIDE
+from fixtures.payloads import BODY_PAYLOADS, DOCUMENT, OUTSIDE
 from helpers import ROOT, build_copy
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,6 +29,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     served = tmp_path_factory.mktemp("www")
@@ -41,33 +47,18 @@ def site_url(tmp_path_factory):
         env=env,
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(served)
     yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
     server.shutdown()
 
 
 HOSTILE = "plans/duk-hanoi-dh/kh-97-2023.md"
-HOSTILE_DOCUMENT = """---
-type: KH
-number: "97"
-issuer: duk-hanoi-dh
-place: Hà Nội
-date: 2023-03-12
-title: "Kế hoạch <img src=x onerror=window.__ran=1> {onclick=window.__ran=1}"
-signer: {on_behalf: T/M BAN THƯỜNG VỤ, position: BÍ THƯ, name: "<svg onload=window.__ran=1>"}
-notes: "~~~mermaid"
----
-**KẾ HOẠCH**
-
-"""
-
-
-def serve(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+HOSTILE_DOCUMENT = DOCUMENT.format(
+    title="Kế hoạch <img src=x onerror=window.__ran=1> {onclick=window.__ran=1}",
+    signer="<svg onload=window.__ran=1>",
+    extra='notes: "~~~mermaid"\n',
+    lines="\n\n".join(BODY_PAYLOADS),
+)
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +67,7 @@ def hostile_site_url(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile-www")
 
     def add(root):
-        (root / HOSTILE).write_text(HOSTILE_DOCUMENT + "\n\n".join(BODY_PAYLOADS) + "\n", encoding="utf-8")
+        (root / HOSTILE).write_text(HOSTILE_DOCUMENT, encoding="utf-8")
 
     code, err, site = build_copy(tmp, add, env={"KEHOACH_AS_OF": BUILD_DAY})
     assert code == 0, err[-3000:]

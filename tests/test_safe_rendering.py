@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from fixtures.payloads import DOCUMENT
 from helpers import build_copy, findings, line_containing
 
 # Each line must reach the reader exactly as written.
@@ -22,23 +23,9 @@ HOSTILE_LINES = [
 ]
 HOSTILE_TITLE = "Kế hoạch <script>alert(1)</script> {{ 7*7 }}"
 
-DOCUMENT = """---
-type: KH
-number: "97"
-issuer: duk-hanoi-dh
-place: Hà Nội
-date: 2023-03-12
-title: "{title}"
-signer: {{on_behalf: T/M BAN THƯỜNG VỤ, position: BÍ THƯ, name: Nguyễn Văn Thử}}
----
-**KẾ HOẠCH**
-
-{lines}
-"""
-
 
 def add_hostile_document(root: Path) -> None:
-    text = DOCUMENT.format(title=HOSTILE_TITLE, lines="\n\n".join(HOSTILE_LINES))
+    text = DOCUMENT.format(title=HOSTILE_TITLE, signer="Nguyễn Văn Thử", extra="", lines="\n\n".join(HOSTILE_LINES))
     (root / "plans" / "duk-hanoi-dh" / "kh-97-2023.md").write_text(text, encoding="utf-8")
 
 
