@@ -32,6 +32,7 @@ from kehoach.cli import main as kehoach_main
 from kehoach.exports import export_folder, export_view, write_all
 from kehoach.model.load import load_repository
 from kehoach.model.references import RefStatus
+from kehoach.model.schema import KEY_PATTERN
 from kehoach.model.writing import FolderRefused
 from kehoach.site import build_pages
 from kehoach.site.document import document_page
@@ -202,7 +203,7 @@ def test_path_like_keys_are_findings_and_nothing_is_written_outside(org_key, uni
     assert outside == set(), outside
     assert all(".." not in Path(p).parts and not Path(p).is_absolute() for p in pages)
     for key, where in ((org_key, "organizations.yml"), (unit_key, "organizations.yml"), (issuer, "plans/")):
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key.strip()):
+        if not re.fullmatch(KEY_PATTERN, key.strip()):
             assert any(f.code == "S002" and f.path.startswith(where) for f in result.findings), (key, where)
 
 
@@ -285,6 +286,7 @@ def test_a_federated_registry_of_any_content_makes_no_unsafe_link(site_url, page
         assert not (ref.status == RefStatus.FEDERATED and ref.target is not None and ref.target.doc.issuer == "duk-a")
     html = to_html(build_pages(result.view)["van-ban/duk-a/kh-5-2022.md"])
     assert inert(html) == []
-    assert str(LOWER.parent) not in html and "file:" not in html.lower()
+    assert LOWER.name not in html  # no path of the machine the registry was read on
     for href in re.findall(r'href="([^"]*)"', html):
         assert urlsplit(href).scheme in ("", "http", "https") and not href.startswith(("/", "//")), href
+        assert urlsplit(href).scheme == "" or urlsplit(href).hostname, href  # a web address names a host
