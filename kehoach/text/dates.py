@@ -73,6 +73,42 @@ def written_dates(text: str) -> list[WrittenDate]:
     return found
 
 
+@dataclass(frozen=True)
+class Dateline:
+    """The place-and-date line of a document's header: «Hà Nội, ngày 28 tháng 02 năm 2023»."""
+
+    place: str
+    day: int
+    month: int
+    year: int
+    start: int  # offset in the text
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date, or None when it cannot exist (the impossible-date check reports it)."""
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+# The place runs back to the start of its column: a line start, or two spaces (the header's left column).
+_DATELINE_RE = re.compile(
+    rf"(?:^|(?<=\s\s)|(?<=\t))[\s*_]*(?P<place>[A-ZĐÂĂÊÔƠƯ][^\n,*_\t]{{0,40}}?)\s*,\s*[Nn]gày\s+{_worded('', True)}",
+    re.M,
+)
+
+
+def find_dateline(text: str, within: int = 3000) -> Dateline | None:
+    """The header's place-and-date line, looked for in the first `within` characters."""
+    m = _DATELINE_RE.search(text, 0, within)
+    if m is None:
+        return None
+    place = re.split(r"\s{2,}", m.group("place").strip())[-1]
+    day, month, year = date_parts(m) or (0, 0, 0)
+    return Dateline(place, day, month, year or 0, m.start("place"))
+
+
 class DateError(ValueError):
     """A date that cannot exist, a deadline whose year cannot be known, or words that are not understood."""
 

@@ -1,0 +1,140 @@
+"""Front matter against the official text: the issue date against the dateline (D208), the implements
+relation against the opening clauses (R111), and template text left in a document (S011)."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Code
+from ..model.entry import Entry
+from ..model.references import Reference, RefStatus
+from ..model.view import View
+from ..text.clauses import opening_clauses, title_implements
+from ..text.dates import find_dateline, vn_long
+from .registry import Findings, runner
+
+
+@runner
+def dateline(view: View, out: Findings) -> None:
+    for e in view.repo.entries:
+        line = find_dateline(e.plain.text)
+        if line is None or line.date is None:
+            continue  # no dateline, or an impossible one (D201 says so)
+        written = f"«{line.place}, {vn_long(line.date)}» (dòng {e.file_line(line.start)})"
+        if e.doc.date is None:
+            out.add(
+                Code.D208,
+                e,
+                1,
+                f"Phần đầu chưa ghi ngày ban hành, trong khi văn bản ghi {written}.",
+                hint=f"Thêm «date: {line.date.isoformat()}» vào phần đầu.",
+                subject=line.date.isoformat(),
+            )
+        elif e.doc.date != line.date:
+            out.add(
+                Code.D208,
+                e,
+                e.field_line("date"),
+                f"Ngày ban hành trong phần đầu là {e.doc.date.isoformat()}, nhưng văn bản ghi {written}.",
+                hint=f"Nếu khi nhập đã gõ nhầm, sửa thành «date: {line.date.isoformat()}»; nếu bản gốc ghi sai, "
+                "giữ nguyên lời văn và thêm ghi nhận mã D208 kèm lý do.",
+                subject=e.doc.date.isoformat(),
+            )
+
+
+def _same(ref: Reference, other: Reference) -> bool:
+    if ref.target is not None and other.target is not None:
+        return ref.target is other.target
+    return ref.symbol.replace(" ", "").upper() == other.symbol.replace(" ", "").upper()
+
+
+_FOUND = (RefStatus.OK, RefStatus.FEDERATED, RefStatus.EXTERNAL)
+
+
+@runner
+def implements_relation(view: View, out: Findings) -> None:
+    """A document whose opening (or title) says what it implements must say so in its front matter too: the
+    matrix and the «được thực hiện bởi» lists are built from relations."""
+    for e in view.repo.entries:
+        refs = view.refs_of(e)
+        declared = [r for r in refs if r.origin == "relation" and r.relation in ("implements", "attached_to")]
+        by_citation = {id(r.citation): r for r in refs if r.citation is not None}
+        named: list[tuple[Reference | None, str]] = []  # (reference, the words that introduce it)
+        for clause in opening_clauses(e.plain.text, e.citations):
+            named.append(
+                (by_citation.get(id(clause.citation)), "Thực hiện" if clause.verb == "implements" else "Căn cứ")
+            )
+        if e.doc.title:
+            titled = [r.citation for r in refs if r.origin == "title" and r.citation is not None]
+            named += [(by_citation.get(id(c)), "về thực hiện") for c in title_implements(e.doc.title, titled)]
+        found = [(ref, how) for ref, how in named if ref is not None and ref.status in _FOUND]
+        if not found or any(_same(ref, d) for ref, _ in found for d in declared):
+            continue
+        ref, how = min(found, key=lambda item: item[1] == "Căn cứ")  # what is implemented before a basis
+        out.add(
+            Code.R111,
+            e,
+            ref.where(),
+            f"Văn bản ghi «{how} … {ref.symbol}» nhưng phần đầu không có quan hệ «implements» tới văn bản này.",
+            hint=f"Thêm vào phần đầu: relations: [{{type: implements, target: {ref.standard}}}] (kèm «date» nếu "
+            "văn bản ghi ngày); nhờ đó ma trận thực hiện và mục «Được thực hiện bởi» mới đúng.",
+            subject=ref.symbol,
+        )
+
+
+# What `kehoach new` writes for the clerk to replace, and placeholders of Word templates.
+_TEMPLATE = re.compile(
+    r"Dán toàn văn văn bản vào đây"
+    r"|\[(?:tên|điền|ghi|nhập|số|ngày|nội dung|họ (?:và )?tên|chức vụ|đơn vị)[^\]\n]{0,40}\]"
+    r"|(?:…|\.{3})\s*/\s*(?:…|\.{3})\s*/\s*(?:20)?(?:…|\.{2,3})"
+    r"|ngày\s*(?:…|\.{2,})\s*tháng\s*(?:…|\.{2,})\s*năm"
+    r"|(?<![\w-])[xX]{2,3}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,3}\s*/\s*[A-ZĐ]",
+    re.IGNORECASE,
+)
+
+
+@runner
+def template_text(view: View, out: Findings) -> None:
+    for e in view.repo.entries:
+        if e.doc.title is not None and not e.doc.title.strip():
+            out.add(
+                Code.S011,
+                e,
+                e.field_line("title"),
+                "Trích yếu (title) còn trống.",
+                hint="Chép trích yếu của văn bản (dòng dưới tên loại văn bản) vào «title».",
+                subject="title",
+            )
+        for m in _TEMPLATE.finditer(e.plain.text):
+            out.add(
+                Code.S011,
+                e,
+                e.file_line(m.start()),
+                f"Văn bản còn chữ mẫu chưa thay: «{m.group(0)}».",
+                hint="Thay bằng nội dung thật của văn bản (dán toàn văn đúng như bản đã ban hành).",
+                subject=m.group(0),
+            )
+        for path, text in _front_texts(e):
+            placeholder = _TEMPLATE.search(text)
+            if placeholder is not None:
+                out.add(
+                    Code.S011,
+                    e,
+                    e.field_line(*path),
+                    f"Trường «{'.'.join(map(str, path))}» còn chữ mẫu: «{placeholder.group(0)}».",
+                    hint="Thay bằng thông tin thật của văn bản.",
+                    subject=placeholder.group(0),
+                )
+
+
+def _front_texts(e: Entry) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every text field of the front matter a clerk fills in, with its path."""
+    d = e.doc
+    found: list[tuple[tuple[str | int, ...], str]] = [
+        ((name,), value) for name, value in (("title", d.title), ("notes", d.notes)) if value
+    ]
+    for i, t in enumerate(d.tasks):
+        found += [
+            (("tasks", i, name), value) for name, value in (("title", t.title), ("deliverable", t.deliverable)) if value
+        ]
+    return found

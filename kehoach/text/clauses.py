@@ -1,0 +1,58 @@
+"""The clauses of a document's opening that name what it implements or is based on.
+
+«Thực hiện Kế hoạch số 134-KH/TU …», «Căn cứ Quy định số 24-QĐ/TW …», «Triển khai …», «Tiếp tục thực
+hiện Chỉ thị số 45-CT/TW …», also as items of a list («- Căn cứ …;») and in a later paragraph of the
+opening; and a title «về thực hiện Nghị quyết số 21-NQ/TW». The first document each clause names is what
+it implements (or is based on); documents named further along the clause are only cited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .symbols import Citation
+
+# «Thực hiện», «Triển khai», «Tiếp tục thực hiện», «Thi hành», «Quán triệt» name what is implemented;
+# «Căn cứ» names a basis (implemented too, when it is the only clause).
+_OPENING = re.compile(
+    r"[\s\-+•*_>#]*(?:(?:\d+|[a-zđ]|[IVX]+)[.)]\s*)?(?P<verb>(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai|thi\s+hành"
+    r"|quán\s+triệt)|căn\s+cứ)\b",
+    re.IGNORECASE,
+)
+# Where the opening ends: the first numbered section («I. MỤC ĐÍCH, YÊU CẦU», «1. Mục đích»).
+_FIRST_SECTION = re.compile(r"^[\s*_#]*(?:[IVX]+|\d+)\s*[.)/]\s*\S", re.M)
+_IN_TITLE = re.compile(r"(?:thực\s+hiện|triển\s+khai|quán\s+triệt)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+OPENING_PARAGRAPHS = 12  # without a numbered section, the opening is this many paragraphs at most
+
+Verb = Literal["implements", "basis"]
+
+
+@dataclass(frozen=True)
+class Clause:
+    citation: Citation  # the first document the clause names
+    verb: Verb  # «thực hiện» and its kin, or «căn cứ»
+
+
+def opening_clauses(text: str, citations: list[Citation]) -> list[Clause]:
+    """The opening clauses of a body (its plain text) and the first document each names."""
+    section = _FIRST_SECTION.search(text)
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[: section.start() if section else None])]
+    clauses = []
+    for start, end in paragraphs[: OPENING_PARAGRAPHS * 2]:  # a hard-wrapped paragraph spans several lines
+        m = _OPENING.match(text, start, end)
+        if m is None:
+            continue
+        sentence_end = text.find(". ", m.end(), end)
+        limit = end if sentence_end < 0 else sentence_end
+        named = next((c for c in citations if m.end() <= c.start < limit), None)
+        if named is not None:
+            verb: Verb = "basis" if m.group("verb").lower().startswith("căn") else "implements"
+            clauses.append(Clause(named, verb))
+    return clauses
+
+
+def title_implements(title: str, citations: list[Citation]) -> list[Citation]:
+    """Citations a title introduces with «(về) thực hiện …»: «Kế hoạch thực hiện Nghị quyết số 21-NQ/TW»."""
+    return [c for c in citations if _IN_TITLE.search(title, 0, c.link_start)]
