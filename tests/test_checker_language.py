@@ -277,4 +277,5 @@ def test_yaml_mistakes_are_explained_in_vietnamese_at_their_line(repo):
     closing = body_separator.split("\n")
     path.write_text("\n".join(closing), encoding="utf-8")
     (f,) = [f for f in findings(repo, AS_OF) if f.path == rel(path, repo)]
-    assert f.code == "S001" and "«---»" in f.message and f.line == line_containing(path, "Hà Nội, ngày")
+    assert f.code == "S001" and "«---»" in f.message and f.line == 1
+    assert f"trước dòng {line_containing(path, 'Hà Nội, ngày')}" in f.hint

@@ -53,39 +53,51 @@ _FOUND = (RefStatus.OK, RefStatus.FEDERATED, RefStatus.EXTERNAL)
 
 @runner
 def implements_relation(view: View, out: Findings) -> None:
-    """A document whose opening (or title) says what it implements must say so in its front matter too: the
-    matrix and the «được thực hiện bởi» lists are built from relations."""
+    """What the opening (or the title) says the document implements must be in its front matter too: the
+    matrix and the «được thực hiện bởi» lists are built from relations.
+
+    Every document a «Thực hiện / Triển khai / Tiếp tục thực hiện …» clause names is implemented; one a
+    «Căn cứ» clause names is a basis, which the front matter must name too (as implemented or cited)."""
     for e in view.repo.entries:
         refs = view.refs_of(e)
-        declared = [r for r in refs if r.origin == "relation" and r.relation in ("implements", "attached_to")]
+        related = [r for r in refs if r.origin == "relation"]
+        implemented = [r for r in related if r.relation in ("implements", "attached_to")]
         by_citation = {id(r.citation): r for r in refs if r.citation is not None}
-        named: list[tuple[Reference | None, str]] = []  # (reference, the words that introduce it)
+        named: list[tuple[Reference, str]] = []  # (reference, the words that introduce it)
         for clause in opening_clauses(e.plain.text, e.citations):
-            named.append(
-                (by_citation.get(id(clause.citation)), "Thực hiện" if clause.verb == "implements" else "Căn cứ")
-            )
+            ref = by_citation.get(id(clause.citation))
+            if ref is not None and ref.status in _FOUND:
+                named.append((ref, "Thực hiện" if clause.verb == "implements" else "Căn cứ"))
         if e.doc.title:
             titled = [r.citation for r in refs if r.origin == "title" and r.citation is not None]
-            named += [(by_citation.get(id(c)), "về thực hiện") for c in title_implements(e.doc.title, titled)]
-        found = [(ref, how) for ref, how in named if ref is not None and ref.status in _FOUND]
-        if not found or any(_same(ref, d) for ref, _ in found for d in declared):
-            continue
-        ref, how = min(found, key=lambda item: item[1] == "Căn cứ")  # what is implemented before a basis
-        out.add(
-            Code.R111,
-            e,
-            ref.where(),
-            f"Văn bản ghi «{how} … {ref.symbol}» nhưng phần đầu không có quan hệ «implements» tới văn bản này.",
-            hint=f"Thêm vào phần đầu: relations: [{{type: implements, target: {ref.standard}}}] (kèm «date» nếu "
-            "văn bản ghi ngày); nhờ đó ma trận thực hiện và mục «Được thực hiện bởi» mới đúng.",
-            subject=ref.symbol,
-        )
+            for c in title_implements(e.doc.title, titled):
+                ref = by_citation.get(id(c))
+                if ref is not None and ref.status in _FOUND:
+                    named.append((ref, "về thực hiện"))
+        reported: set[str] = set()
+        for ref, how in named:
+            declared = related if how == "Căn cứ" else implemented
+            if any(_same(ref, d) for d in declared) or ref.symbol in reported:
+                continue
+            reported.add(ref.symbol)
+            out.add(
+                Code.R111,
+                e,
+                ref.where(),
+                f"Văn bản ghi «{how} … {ref.symbol}» nhưng phần đầu không có quan hệ «implements» tới văn bản này.",
+                hint=f"Thêm vào phần đầu: relations: [{{type: implements, target: {ref.standard}}}] (kèm «date» nếu "
+                "văn bản ghi ngày); nhờ đó ma trận thực hiện và mục «Được thực hiện bởi» mới đúng."
+                + (" Nếu văn bản chỉ là căn cứ, ghi «type: cites»." if how == "Căn cứ" else ""),
+                subject=ref.symbol,
+            )
 
 
 # What `kehoach new` writes for the clerk to replace, and placeholders of Word templates.
 _TEMPLATE = re.compile(
     r"Dán toàn văn văn bản vào đây"
-    r"|\[(?:tên|điền|ghi|nhập|số|ngày|nội dung|họ (?:và )?tên|chức vụ|đơn vị)[^\]\n]{0,40}\]"
+    # «[tên đơn vị]», «[Họ và tên]»: a template's blank; a bracketed phrase in small letters that is not a link
+    r"|\[(?:tên|họ (?:và )?tên|chức vụ|điền|ghi|nhập|nội dung|đơn vị|sản phẩm)[^\]\n]{0,40}\](?!\()"
+    r"|(?-i:\[[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ][^\]\n]{0,40}\](?!\())"
     r"|(?:…|\.{3})\s*/\s*(?:…|\.{3})\s*/\s*(?:20)?(?:…|\.{2,3})"
     r"|ngày\s*(?:…|\.{2,})\s*tháng\s*(?:…|\.{2,})\s*năm"
     r"|(?<![\w-])[xX]{2,3}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,3}\s*/\s*[A-ZĐ]",

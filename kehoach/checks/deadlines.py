@@ -138,10 +138,12 @@ def done_tasks(view: View, out: Findings) -> None:
     for e in view.repo.entries:
         for i, t in enumerate(e.doc.tasks):
             if t.status == "done" and t.done_on is None:
+                empty = e.field_line("tasks", i, "done_on")  # «done_on:» written but left empty
+                line = empty if empty != e.field_line("tasks", i) else e.field_line("tasks", i, "status")
                 out.add(
                     Code.D209,
                     e,
-                    e.field_line("tasks", i, "status"),
+                    line,
                     f"Nhiệm vụ «{t.id}» ghi «status: done» nhưng chưa có ngày xong.",
                     hint="Thêm «done_on: NĂM-THÁNG-NGÀY» (ngày hoàn thành thật) dưới «status: done».",
                     subject=t.id,

@@ -295,10 +295,13 @@ def explain_yaml_error(err: yaml.YAMLError, text: str) -> YamlProblem:
     problem = str(getattr(err, "problem", None) or "")
     context = str(getattr(err, "context", None) or "")
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    if "quoted scalar" in context and getattr(err, "context_mark", None) is not None:
-        mark = err.context_mark  # type: ignore[attr-defined]  # an unclosed quote: where it opens
+    if ("quoted scalar" in context or "flow" in context) and getattr(err, "context_mark", None) is not None:
+        mark = err.context_mark  # type: ignore[attr-defined]  # an unclosed quote or bracket: where it opens
     line = mark.line if mark is not None else None
     lines = text.split("\n")
+    earlier = _earlier_cause(lines, line if line is not None else len(lines) - 1)
+    if earlier is not None:
+        return earlier
     here = lines[line] if line is not None and line < len(lines) else ""
     if "\t" in here or ("cannot start any token" in problem and "\t" in text):
         tab = line if "\t" in here else next(i for i, s in enumerate(lines) if "\t" in s)
@@ -318,15 +321,55 @@ def explain_yaml_error(err: yaml.YAMLError, text: str) -> YamlProblem:
     return YamlProblem(line, *_UNKNOWN)
 
 
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+\s*:\s+|\{[^}]*:\s*)?(?P<q>["'])""")
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?[\w.-]+:(?![\s/]|$)")
+
+
+def _earlier_cause(lines: list[str], upto: int) -> YamlProblem | None:
+    """A mistake above the line PyYAML names, which it only noticed later: a quote opened and never closed
+    (the value swallows the next lines), or «tên:giá trị» without the space YAML needs after «:»."""
+    for i, line in enumerate(lines[: upto + 1]):
+        opened = _OPEN_QUOTE.match(line)
+        if opened is not None:
+            quote = opened.group("q")
+            rest = (
+                line[opened.end() :].replace("\\" + quote, "")
+                if quote == '"'
+                else line[opened.end() :].replace("''", "")
+            )
+            if quote not in rest:
+                return YamlProblem(
+                    i,
+                    "ngoặc kép mở ở dòng này chưa được đóng (hoặc đóng bằng dấu ngoặc cong “ ”)",
+                    f"Đóng giá trị bằng dấu {quote} thẳng ở cuối dòng.",
+                )
+        if _NO_SPACE_AFTER_COLON.match(line) and i < upto:
+            return YamlProblem(i, "thiếu dấu cách sau dấu «:»", "Viết «tên: giá trị», có một dấu cách sau «:».")
+        if i >= upto - 1 and line.strip() and not _YAML_LINE.match(line):
+            return YamlProblem(i, "dòng này không có dạng «tên: giá trị» (thiếu dấu «:», hoặc giá trị bị xuống dòng)",
+                               "Nếu là phần tiếp của giá trị dòng trên, nối lên dòng trên (hoặc viết «tên: >-» rồi "
+                               "thụt các dòng vào hai dấu cách); nếu là một trường, thêm «:» sau tên trường.")
+    return None
+
+
 _YAML_LINE = re.compile(r"^(?:\s|#|-(?:\s|$)|[\w.-]+\s*:|$)")
 
 
 def probable_body_start(front: str) -> int | None:
     """0-based line where official text seems to begin inside what was read as front matter: the closing
-    «---» is missing and a later «---» (a separator in the body) closed the block instead."""
+    «---» is missing and a later «---» (a separator in the body) closed the block instead.
+
+    A line that is not YAML is body text when it follows a blank line or is followed by more text that is
+    not YAML; a lone line among fields is a field's broken value (a title run onto a second line)."""
+    lines = front.split("\n")
     seen_key = False
-    for i, line in enumerate(front.split("\n")):
+    for i, line in enumerate(lines):
         if not _YAML_LINE.match(line):
-            return i if seen_key else None
+            if not seen_key:
+                return None
+            following = next((s for s in lines[i + 1 :] if s.strip()), "")
+            if (i > 0 and not lines[i - 1].strip()) or (following and not _YAML_LINE.match(following)):
+                return i
+            continue
         seen_key = seen_key or bool(re.match(r"[\w.-]+\s*:", line))
     return None

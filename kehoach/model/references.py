@@ -127,6 +127,14 @@ class Index:
                 found[(e.doc.issuer, e.issuer_code(self.tree), e.doc.type, n)].append(e)
         return found
 
+    def holds(self, source: Entry, code: str, type_: str | None, number: int) -> bool:
+        """Whether a document with this symbol, seen from `source`, is in the repository or a federated one."""
+        found = self.tree.resolve_code(source.doc.issuer, code)
+        if found is None or type_ is None:
+            return False
+        symbol = (found[0].key, code, type_, number)
+        return symbol in self.by_symbol or symbol in self.remote_by_symbol
+
     def term_id(self, org: str, day: dt.date | None) -> str | None:
         term = self.tree.term_at(org, day) if day else None
         return term.id if term else None
@@ -182,14 +190,21 @@ class Index:
         return Resolution(RefStatus.AMBIGUOUS, None, candidates, org_key)
 
 
-def _resolved_code(index: Index, source: Entry, code: str) -> tuple[str, bool, list[str]]:
+def _resolved_code(
+    index: Index, source: Entry, code: str, type_: str | None, number: int
+) -> tuple[str, bool, list[str]]:
     """(code to look up, whether a look-alike was corrected, the codes it looks like when it is ambiguous).
 
     A code the tree does not know that is one look-alike letter away from exactly one code it knows is that
-    code («TƯ» is «TU»); from two, it is reported as ambiguous."""
-    if index.tree.resolve_code(source.doc.issuer, code) is not None:
+    code («DUK» is «ĐUK»). From several («TƯ» may be «TU», or «TW» typed in Telex), the one under which the
+    cited document exists wins; when that does not decide, it is reported as ambiguous."""
+    tree = index.tree
+    if tree.resolve_code(source.doc.issuer, code) is not None:
         return code, False, []
-    near = [known for known in index.tree.codes_seen_from(source.doc.issuer) if one_lookalike_apart(code, known)]
+    near = [known for known in tree.codes_seen_from(source.doc.issuer) if one_lookalike_apart(code, known)]
+    if len(near) > 1:
+        holding = [c for c in near if index.holds(source, c, type_, number)]
+        near = holding if len(holding) == 1 else near
     if len(near) == 1:
         return near[0], True, []
     return code, False, near
@@ -210,7 +225,7 @@ def _reference(
 ) -> Reference | None:
     """A reference resolved, unless the citing document declares it external; None for a tentative form
     («1234/QĐ-TTg», «03-KHCN») whose issuer code is not one of the tree's: not a Party citation at all."""
-    code, fixed, near = _resolved_code(index, source, code)
+    code, fixed, near = _resolved_code(index, source, code, type_, number)
     externals = _externals(source)
     if externals and (f"{number:02d}-{type_}/{code}" in externals or symbol.replace(" ", "").upper() in externals):
         resolved = Resolution(RefStatus.EXTERNAL, None, [], None)

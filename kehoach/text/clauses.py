@@ -2,8 +2,10 @@
 
 «Thực hiện Kế hoạch số 134-KH/TU …», «Căn cứ Quy định số 24-QĐ/TW …», «Triển khai …», «Tiếp tục thực
 hiện Chỉ thị số 45-CT/TW …», also as items of a list («- Căn cứ …;») and in a later paragraph of the
-opening; and a title «về thực hiện Nghị quyết số 21-NQ/TW». The first document each clause names is what
-it implements (or is based on); documents named further along the clause are only cited.
+opening; and a title «về thực hiện Nghị quyết số 21-NQ/TW». A clause names one document, or several
+separated by «;» («Thực hiện Nghị quyết số 02-NQ/ĐUK …; Chương trình số 52-CTr/ĐUK …»): those are its
+items. A document named inside an item's description («Kết luận số 01-KL/TW về tiếp tục thực hiện Chỉ thị
+số 05-CT/TW») is only cited.
 """
 
 from __future__ import annotations
@@ -31,12 +33,12 @@ Verb = Literal["implements", "basis"]
 
 @dataclass(frozen=True)
 class Clause:
-    citation: Citation  # the first document the clause names
+    citation: Citation  # a document the clause names as an item
     verb: Verb  # «thực hiện» and its kin, or «căn cứ»
 
 
 def opening_clauses(text: str, citations: list[Citation]) -> list[Clause]:
-    """The opening clauses of a body (its plain text) and the first document each names."""
+    """The items of the opening clauses of a body (its plain text): each document a clause names."""
     section = _FIRST_SECTION.search(text)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[: section.start() if section else None])]
     clauses = []
@@ -46,11 +48,22 @@ def opening_clauses(text: str, citations: list[Citation]) -> list[Clause]:
             continue
         sentence_end = text.find(". ", m.end(), end)
         limit = end if sentence_end < 0 else sentence_end
-        named = next((c for c in citations if m.end() <= c.start < limit), None)
-        if named is not None:
-            verb: Verb = "basis" if m.group("verb").lower().startswith("căn") else "implements"
-            clauses.append(Clause(named, verb))
+        verb = _verb(m.group("verb"))
+        item_start = m.end()  # an item runs from the verb, or from a «;», to the next «;»
+        while item_start < limit:
+            item_end = text.find(";", item_start, limit)
+            item_end = limit if item_end < 0 else item_end
+            own = _OPENING.match(text, item_start, item_end)  # «…; thực hiện Kết luận số …»: a verb of its own
+            verb = _verb(own.group("verb")) if own is not None else verb
+            named = next((c for c in citations if item_start <= c.start < item_end), None)
+            if named is not None:
+                clauses.append(Clause(named, verb))
+            item_start = item_end + 1
     return clauses
+
+
+def _verb(words: str) -> Verb:
+    return "basis" if words.lower().startswith("căn") else "implements"
 
 
 def title_implements(title: str, citations: list[Citation]) -> list[Citation]:
