@@ -1,0 +1,150 @@
+"""The closing of an issued document: the signature block and «Nơi nhận».
+
+On paper «Nơi nhận:» and its list stand bottom left, the signature bottom right: the authority line
+(«T/M BAN THƯỜNG VỤ», «K/T BÍ THƯ», «T/L …»), the position, then the name under the signature. Plain text
+brings both side by side on shared lines (or one after the other: Word's plain-text export), Word as the two
+cells of a table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import columns, core, has_list_mark, indent, is_capitals, is_person_name, without_list_mark
+
+CLOSING_LINES = 60  # «Nơi nhận» is among the last lines
+SIGNATURE_BEFORE = 12  # a signature may stand just above «Nơi nhận»
+RIGHT_COLUMN = 30  # a line alone on its row that starts this far right belongs to the right column
+_RECIPIENTS = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
+AUTHORITY = re.compile(r"(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.|Q\.)\s*\S")
+# «(Đã ký)», «[đã ký]», «(Ký tên, đóng dấu)»: notes where the signature was, not part of the block.
+_SIGNED_NOTE = re.compile(r"[(\[]\s*(?:đã\s+ký|ký[^)\]]*|chữ\s+ký[^)\]]*)[)\]]", re.IGNORECASE)
+# The purpose written after a recipient: «(b/c)», «(để báo cáo)», «(t/h)», «(để biết)».
+# Words need their brackets («(để biết)»), the abbreviations not («để b/c»).
+_PURPOSE = re.compile(
+    r"(?:\(\s*(?:để\s+)?(?P<what>b/c|báo\s+cáo|t/h|thực\s+hiện|biết)\s*\)|(?:để\s+)?(?P<short>b/c|t/h))"
+    r"\s*[,;.]?\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*[,;.]?\s*$")  # another parenthetical: «(phối hợp)»
+_GROUPED = re.compile(r"[|}{]")  # a brace or bar that gave several recipients one purpose, broken by conversion
+PURPOSES = {"b/c": "b/c", "báo cáo": "b/c", "t/h": "t/h", "thực hiện": "t/h", "biết": "biết"}
+
+
+@dataclass(frozen=True)
+class Signature:
+    on_behalf: str | None  # «T/M BAN THƯỜNG VỤ»; None when the signer signs in his or her own name
+    position: str | None
+    name: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    purpose: str | None  # b/c, t/h, biết, lưu
+
+
+@dataclass
+class Closing:
+    recipients: list[Recipient]
+    grouped: bool  # a shared purpose was written with a brace or bar: which recipients it covers is unsure
+    signature: Signature | None
+
+
+def is_recipients_line(text: str) -> bool:
+    return _RECIPIENTS.match(core(text)) is not None
+
+
+def read_closing(lines: list[str]) -> Closing:
+    """The closing of plain-text lines: «Nơi nhận» and the signature, side by side or one after the other."""
+    start = next(
+        (i for i in range(len(lines) - 1, max(-1, len(lines) - CLOSING_LINES), -1) if is_recipients_line(lines[i])),
+        None,
+    )
+    if start is None:
+        left, right = _split(lines[-SIGNATURE_BEFORE:])
+        return Closing([], False, read_signature(right or left))
+    left, right = _split(lines[start:])
+    recipients, grouped, used = read_recipients(left[1:])
+    signature = read_signature(right + left[1 + used :])
+    if signature is None:  # the signature above «Nơi nhận»
+        above_left, above_right = _split(lines[max(0, start - SIGNATURE_BEFORE) : start])
+        signature = read_signature(above_right or above_left)
+    return Closing(recipients, grouped, signature)
+
+
+def read_closing_cells(left: list[str], right: list[str]) -> Closing:
+    """The closing from a Word table's two cells (paragraphs, left «Nơi nhận», right the signature)."""
+    at = next((i for i, text in enumerate(left) if is_recipients_line(text)), None)
+    recipients, grouped, _ = read_recipients(left[at + 1 :] if at is not None else [])
+    return Closing(recipients, grouped, read_signature(right) or read_signature(left))
+
+
+def _split(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The left and right columns of closing lines (a line alone on its row goes where it starts)."""
+    left: list[str] = []
+    right: list[str] = []
+    for line in lines:
+        parts = columns(line)
+        if len(parts) > 1:
+            left.append(" " * parts[0].column + parts[0].text)
+            right.append(" ".join(p.text for p in parts[1:]))
+        elif parts and parts[0].column >= RIGHT_COLUMN:
+            right.append(parts[0].text)
+        else:
+            left.append(line)
+    return left, right
+
+
+def read_recipients(lines: list[str]) -> tuple[list[Recipient], bool, int]:
+    """(recipients, grouped, lines used) of the list under «Nơi nhận:»: items «- …», wrapped items joined."""
+    items: list[str] = []
+    used = 0
+    for i, line in enumerate(lines):
+        text = core(line)
+        if not text:
+            continue
+        if has_list_mark(text):
+            items.append(without_list_mark(text))
+        elif items and (indent(line) > 0 or text[:1].islower()) and not AUTHORITY.match(text):
+            items[-1] = f"{items[-1]} {text}"
+        elif items:
+            break
+        else:
+            continue
+        used = i + 1
+    grouped = any(_GROUPED.search(item) for item in items)
+    recipients = [r for r in (_recipient(item) for item in items) if r is not None]
+    return recipients, grouped or len(recipients) < len(items), used
+
+
+def _recipient(item: str) -> Recipient | None:
+    text = _GROUPED.sub(" ", item)
+    purpose = None
+    found = _PURPOSE.search(text)
+    if found is not None:
+        purpose = PURPOSES[" ".join((found["what"] or found["short"]).lower().split())]
+        text = text[: found.start()]
+    else:
+        text = _TRAILING_NOTE.sub("", text)
+    name = " ".join(text.split()).strip(" ,;.")
+    if not name:
+        return None
+    if name.lower().startswith("lưu"):
+        purpose = "lưu"
+    return Recipient(name, purpose)
+
+
+def read_signature(lines: list[str]) -> Signature | None:
+    """The signature block in a column's lines: authority, position, name; None without a signer's name."""
+    texts = [t for t in (core(_SIGNED_NOTE.sub("", line)) for line in lines) if t]
+    authority = next((i for i, t in enumerate(texts) if AUTHORITY.match(t) and is_capitals(t)), None)
+    name_at = next((i for i, t in enumerate(texts) if is_person_name(t) and (authority is None or i > authority)), None)
+    if name_at is None:
+        return None
+    start = authority + 1 if authority is not None else 0
+    position = next((t for t in texts[start:name_at] if is_capitals(t) and not AUTHORITY.match(t)), None)
+    if authority is None and position is None:
+        return None  # a name alone is not a signature block
+    return Signature(texts[authority] if authority is not None else None, position, texts[name_at])
