@@ -234,9 +234,16 @@ def _issuing_body(
             "organizations.yml (hoặc chưa có mã cơ quan của nó); tên đơn vị do công cụ ghép",
         )
     else:
-        organ = organ_body(org, word, closing.signature.on_behalf if closing.signature else None)
+        organ = organ_body(org, word, closing.signature.on_behalf) if closing.signature else None
         if organ:
             front["issuing_body"] = organ
+        if (closing.signature is None or closing.run_in) and front["type"] != "ĐC":
+            review.unsure(
+                "issuing_body",
+                organ,
+                "không đọc chắc khối chữ ký nên chưa chắc văn bản ký thay cơ quan nào "
+                "(«T/M BAN THƯỜNG VỤ» → «Ban Thường vụ …»)",
+            )
 
 
 def _date(out: Extracted, header: HeaderBlock, plain: str, attached: dt.date | None) -> None:
@@ -312,6 +319,14 @@ def _closing(out: Extracted, closing: Closing) -> None:
         }
     elif front["type"] != "ĐC":  # an outline travels with its plan and is not signed
         review.unsure("signer", None, "không thấy khối chữ ký (T/M …, chức vụ, họ tên)")
+    if closing.run_in:
+        for name in ("signer", "recipients"):
+            review.unsure(
+                name,
+                None,
+                "«Nơi nhận» và khối chữ ký dính vào nhau trên cùng dòng (thường do chép từ PDF); "
+                "công cụ đã tách theo chữ, cần đối chiếu bản gốc",
+            )
     if closing.recipients:
         front["recipients"] = [
             {"name": r.name, **({"purpose": r.purpose} if r.purpose else {})} for r in closing.recipients

@@ -30,6 +30,17 @@ _PURPOSE = re.compile(
 _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*[,;.]?\s*$")  # another parenthetical: «(phối hợp)»
 _GROUPED = re.compile(r"[|}{]")  # a brace or bar that gave several recipients one purpose, broken by conversion
 PURPOSES = {"b/c": "b/c", "báo cáo": "b/c", "t/h": "t/h", "thực hiện": "t/h", "biết": "biết"}
+# Text copied from a PDF runs the two columns together with one space: «- Thường trực Tỉnh ủy (b/c), PHÓ BÍ
+# THƯ», «Nơi nhận: K/T TRƯỞNG BAN», «- Lưu VT. Trần Quốc Hùng». The signature's authority and positions are
+# words no recipient ends with; a name at the end of a line is taken only after them, and never for sure.
+_RUN_IN_AUTHORITY = re.compile(r"\s+(?=(?:T/M|TM\.|K/T|KT\.|T/L|TL\.)\s*[A-ZĐ])")
+_RUN_IN_POSITION = re.compile(
+    r"(?<=[,;.)])\s+(?P<piece>(?:PHÓ\s+)?(?:TỔNG\s+)?(?:BÍ\s+THƯ|TRƯỞNG\s+BAN|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG)"
+    r"(?:\s+THƯỜNG\s+TRỰC)?)$"
+)
+_RUN_IN_NAME = re.compile(
+    r"(?<=[,;.)])\s+(?P<piece>(?:[A-ZĐ\u00c0-\u1ef9][a-zđ\u00e0-\u1ef9]*\s+){1,5}[A-ZĐ\u00c0-\u1ef9][a-zđ\u00e0-\u1ef9]*)$"
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,7 @@ class Closing:
     recipients: list[Recipient]
     grouped: bool  # a shared purpose was written with a brace or bar: which recipients it covers is unsure
     signature: Signature | None
+    run_in: bool = False  # the two columns were run together on shared lines and had to be taken apart
 
 
 def is_recipients_line(text: str) -> bool:
@@ -63,15 +75,15 @@ def read_closing(lines: list[str]) -> Closing:
         None,
     )
     if start is None:
-        left, right = _split(lines[-SIGNATURE_BEFORE:])
-        return Closing([], False, read_signature(right or left))
-    left, right = _split(lines[start:])
+        left, right, run_in = _split(lines[-SIGNATURE_BEFORE:])
+        return Closing([], False, read_signature(right or left), run_in)
+    left, right, run_in = _split(lines[start:])
     recipients, grouped, used = read_recipients(left[1:])
     signature = read_signature(right + left[1 + used :])
     if signature is None:  # the signature above «Nơi nhận»
-        above_left, above_right = _split(lines[max(0, start - SIGNATURE_BEFORE) : start])
+        above_left, above_right, _ = _split(lines[max(0, start - SIGNATURE_BEFORE) : start])
         signature = read_signature(above_right or above_left)
-    return Closing(recipients, grouped, signature)
+    return Closing(recipients, grouped, signature, run_in)
 
 
 def read_closing_cells(left: list[str], right: list[str]) -> Closing:
@@ -81,10 +93,12 @@ def read_closing_cells(left: list[str], right: list[str]) -> Closing:
     return Closing(recipients, grouped, read_signature(right) or read_signature(left))
 
 
-def _split(lines: list[str]) -> tuple[list[str], list[str]]:
-    """The left and right columns of closing lines (a line alone on its row goes where it starts)."""
+def _split(lines: list[str]) -> tuple[list[str], list[str], bool]:
+    """The left and right columns of closing lines (a line alone on its row goes where it starts), and whether
+    some were run together and taken apart by their words."""
     left: list[str] = []
     right: list[str] = []
+    run_in = signature_seen = False
     for line in lines:
         parts = columns(line)
         if len(parts) > 1:
@@ -92,9 +106,26 @@ def _split(lines: list[str]) -> tuple[list[str], list[str]]:
             right.append(" ".join(p.text for p in parts[1:]))
         elif parts and parts[0].column >= RIGHT_COLUMN:
             right.append(parts[0].text)
+        elif (cut := _run_in(line, signature_seen)) is not None:
+            left.append(line[: cut[0]])
+            right.append(cut[1])
+            run_in = signature_seen = True
         else:
             left.append(line)
-    return left, right
+    return left, right, run_in
+
+
+def _run_in(line: str, signature_seen: bool) -> tuple[int, str] | None:
+    """(where the left column's text ends, the signature's piece) of a line that runs both columns together."""
+    text = line.rstrip()
+    authority = _RUN_IN_AUTHORITY.search(text)
+    if authority is not None and text[: authority.start()].strip():
+        return authority.start(), text[authority.end() :]
+    for pattern in (_RUN_IN_POSITION, _RUN_IN_NAME) if signature_seen else (_RUN_IN_POSITION,):
+        found = pattern.search(text)
+        if found is not None:
+            return found.start(), found["piece"]
+    return None
 
 
 def read_recipients(lines: list[str]) -> tuple[list[Recipient], bool, int]:

@@ -39,15 +39,43 @@ class HeaderBlock:
     type_heading: TypeHeading | None = None  # the type word, when a Word header table holds it
 
 
+# Texts that copying from a PDF or a careless layout runs together on one line with a single space.
+_NATIONAL_WORDS = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+_DECORATION_AROUND = re.compile(r"^([*\-–—_=~]+)\s+(?=\S)|(?<=\S)\s+([*\-–—_=~]{3,})$")
+_MARKING_BEFORE = re.compile(r"^((?:TUYỆT\s+|TỐI\s+)?MẬT|THƯỢNG\s+KHẨN|HỎA\s+TỐC|KHẨN)[.:]?\s+(?=\S)")
+
+
+def pieces(text: str) -> list[str]:
+    """A column's text split where two header items run together: «TỈNH ỦY X ĐẢNG CỘNG SẢN VIỆT NAM»,
+    «Số 27-HD/BTGTU Thừa Thiên Huế, ngày …», «* Hà Nội, ngày …», «TỐI MẬT Hà Nội, ngày …»."""
+    text = text.strip()
+    national = _NATIONAL_WORDS.search(text)
+    if national is not None and (national.start() > 0 or national.end() < len(text)):
+        return [*pieces(text[: national.start()]), national.group(), *pieces(text[national.end() :])]
+    around = _DECORATION_AROUND.search(text)
+    if around is not None and around.group(1) is not None:
+        return [around.group(1), *pieces(text[around.end() :])]
+    if around is not None:
+        return [*pieces(text[: around.start()]), around.group(2)]
+    number = read_number_line(text)
+    if number is not None and len(number.written) < len(text):
+        return [number.written, *pieces(text[len(number.written) :])]
+    marking = _MARKING_BEFORE.match(text)
+    if marking is not None:
+        return [marking.group(1), *pieces(text[marking.end() :])]
+    return [text] if text else []
+
+
 def read_header(rows: list[list[str]]) -> HeaderBlock:
     """The header block from its rows: each row the texts of its columns, left to right (a blank row: [])."""
     block = HeaderBlock()
     name_lines: list[str] = []
     subject: list[str] | None = None
     names_over = False  # after the issuer's «*» or the number line, capitals are no longer names
-    for row in rows:
-        if not row and subject is not None:
+    for texts in rows:
+        if not texts and subject is not None:
             block.subject, subject = " ".join(subject), None
+        row = [piece for raw in texts for piece in (pieces(trimmed(raw)) or [""])]
         for i, raw in enumerate(row):
             text = core(raw)
             if not text:

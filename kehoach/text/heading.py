@@ -118,8 +118,8 @@ def read_addressees(lines: list[str], start: int) -> tuple[list[str], int] | Non
         if has_list_mark(text) and not _BODY.match(without_list_mark(text)):
             dashed = True
             items.append(without_list_mark(text))
-        elif items and dashed and indent(lines[i]) > 0 and not _BODY.match(text):
-            items[-1] = f"{items[-1]} {text}"
+        elif items and dashed and (indent(lines[i]) > 0 or text[:1].islower()) and not _BODY.match(text):
+            items[-1] = f"{items[-1]} {text}"  # a wrapped addressee: indented, or a sentence's middle
         else:
             break
         i += 1

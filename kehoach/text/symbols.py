@@ -287,13 +287,18 @@ def read_number_line(text: str) -> NumberLine | None:
     rest = text[word.end() :]
     found = find_citations(PlainText(rest))
     if found and found[0].start == 0:
-        c = found[0]
-        return NumberLine(text, c.number, c.type_written, c.type, c.code_written, c.code)
+        c = found[0]  # what follows the symbol on the line (a dateline run into it) is not part of it
+        return NumberLine(text[: word.end() + c.link_end], c.number, c.type_written, c.type, c.code_written, c.code)
     blank = _BLANK_NUMBER.match(rest)
     if blank is None:
         return None
     type_written = blank["type"] or blank["s_type"]
     code_written = blank["code"] or blank["s_code"]
     return NumberLine(
-        text, None, type_written, canonical_type(type_written), code_written, unconfuse(code_written).upper()
+        text[: word.end() + blank.end()],
+        None,
+        type_written,
+        canonical_type(type_written),
+        code_written,
+        unconfuse(code_written).upper(),
     )
