@@ -302,3 +302,23 @@ def test_fuzzed_documents_never_crash_and_never_lose_a_word(tmp_path, paragraphs
         return
     body = result.text.split("\n---\n", 1)[1]
     assert in_order(re.findall(r"\w+", text), words(body))
+
+
+def test_a_document_whose_number_is_left_empty_never_reports_its_own_symbol(tmp_path):
+    """The «Số 286–CV/VPĐUK» line of a document is its own symbol, not an unknown citation (R101), also when
+    the editor leaves `number` empty: such a document is not in the index by number."""
+    corpus = ROOT / "tests" / "corpus" / "import"
+    (tmp_path / "organizations.yml").write_text(
+        (corpus / "organizations.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    source = corpus / "docs" / "15-dongnai-vpduk-cv-hoi-nghi-truc-tuyen.txt"
+    assert cli("import", str(source), "--root", str(tmp_path)).returncode in (0, 1)
+    (written,) = (tmp_path / "plans").rglob("*.md")
+    for number in ("286", None):
+        text = written.read_text(encoding="utf-8")
+        if number is None:
+            written.write_text(re.sub(r"(?m)^number: .*\n", "", text), encoding="utf-8")
+        run = cli("check", "--root", str(tmp_path), "--as-of", "2024-10-04")
+        own = [line for line in run.stdout.splitlines() if "R101" in line and "286-CV/VPĐUK" in line]
+        assert own == [], (number, run.stdout)
+    assert "number:" not in written.read_text(encoding="utf-8")
