@@ -12,6 +12,7 @@ from ..findings import Severity
 from ..model.read import load_organizations
 from ..model.schema import Document
 from .extract import extract
+from .issuer import Proposal
 from .naming import target_path
 from .readers import ImportRefused, Source, read_source
 
@@ -46,7 +47,7 @@ class Imported:
     path: Path  # relative to the repository root
     text: str  # the file: front matter (an unknown issuer under its proposed key) and body
     issuer_name: str | None = None  # the name the header block reads
-    proposal: tuple[str, str] | None = None  # (key, organizations.yml entry) for an issuer to add
+    proposal: Proposal | None = None  # an organizations.yml entry for an issuer to add
 
     @property
     def review(self) -> list[dict[str, Any]]:
@@ -72,7 +73,7 @@ def import_file(path: Path, root: Path, org: str | None = None) -> Imported:
     source = read_source(path)
     found = extract(source.text, tree, org, source.layout)
     front = found.front
-    issuer = front.get("issuer") or (found.proposal[0] if found.proposal else None)
+    issuer = front.get("issuer") or (found.proposal.key if found.proposal else None)
     if issuer is None:
         where = f"đầu văn bản ghi «{found.issuer_name}»" if found.issuer_name else "đầu văn bản không ghi tên tổ chức"
         choices = f" (có thể là: {', '.join(found.candidates)})" if found.candidates else ""

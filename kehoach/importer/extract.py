@@ -22,7 +22,16 @@ from ..text.heading import find_heading, read_addressees, read_title
 from ..text.lines import core, unwrap
 from ..text.markings import Marking, read_marking
 from ..text.plain import PlainText
-from .issuer import IssuerReading, issuing_unit, org_word, organ_body, proposal, read_issuer, unit_name
+from .issuer import (
+    IssuerReading,
+    Proposal,
+    issuing_unit,
+    org_word,
+    organ_body,
+    proposal,
+    read_issuer,
+    unit_name,
+)
 from .layout import Layout, text_layout
 from .relations import attached_date, read_relations
 from .review import Review
@@ -36,7 +45,7 @@ class Extracted:
     front: dict[str, Any] = field(default_factory=dict)
     review: Review = field(default_factory=Review)
     issuer_name: str | None = None  # the name the header block reads («TỈNH ỦY … / BAN TUYÊN GIÁO»)
-    proposal: tuple[str, str] | None = None  # (key, organizations.yml entry) when the issuer is not there yet
+    proposal: Proposal | None = None  # an organizations.yml entry for an issuer that is not there yet
     candidates: list[str] = field(default_factory=list)  # organisations that fit the header's name equally
 
 
@@ -129,7 +138,8 @@ def extract(text: str, tree: OrgTree, org_key: str | None = None, layout: Layout
     _closing(out, closing)
     _issuing_body(out, tree, org, reading, number.code if number else None, closing)
 
-    tasks = read_tasks(plain, tree, front.get("issuer"), review)
+    acting = front.get("issuer") or (out.proposal.key if out.proposal else None)
+    tasks = read_tasks(plain, tree, acting, review)
     if tasks:
         front["tasks"] = tasks
     targets = read_targets(plain)
@@ -189,14 +199,14 @@ def _issuer(
             f"({', '.join(out.candidates)}); ghi rõ bằng --org",
         )
     elif reading.committee is not None:
-        key, entry = proposal(tree, reading, code, place)
-        out.proposal = (key, entry)
+        out.proposal = proposal(tree, reading, code, place)
         review.unsure(
             "issuer",
-            key,
-            f"đầu văn bản ghi «{reading.name_read}», chưa có trong organizations.yml. Thêm tổ chức "
-            f"này vào organizations.yml (kiểm tra lại tên, cấp, tổ chức cấp trên), ví dụ:\n{entry}\nrồi ghi mã của "
-            f"nó vào «issuer»; nếu tổ chức đã có dưới tên khác, ghi mã đó và chuyển tệp vào thư mục của nó.",
+            out.proposal.key,
+            f"đầu văn bản ghi «{reading.name_read}», chưa có trong organizations.yml. Thêm tổ chức này vào danh "
+            f"sách «organizations:» (kiểm tra lại tên, cấp, tổ chức cấp trên), ví dụ «{out.proposal.inline()}»; "
+            f"tệp tạm ghi mã «{out.proposal.key}». Nếu tổ chức đã có dưới mã khác, ghi mã đó vào «issuer» và "
+            "chuyển tệp vào thư mục của nó.",
         )
     return None
 

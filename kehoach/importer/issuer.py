@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 from ..model.orgs import OrgTree
 from ..model.schema import Organization, Unit
 from ..text.closing import AUTHORITY
@@ -183,25 +185,56 @@ def _prose(printed: str, proper: set[str]) -> str:
     return " ".join(([head[1]] if head else []) + rest)
 
 
-def proposal(tree: OrgTree, reading: IssuerReading, code: str | None, place: str | None) -> tuple[str, str]:
-    """(suggested key, YAML entry) for the organisation the header names, to add to organizations.yml."""
+@dataclass
+class Proposal:
+    """An organizations.yml entry for an issuer that is not there yet, to check and add."""
+
+    fields: dict[str, object]
+
+    @property
+    def key(self) -> str:
+        return str(self.fields["key"])
+
+    def block(self) -> str:
+        """The entry as it is written in organizations.yml's list."""
+        text = yaml.safe_dump([self.fields], allow_unicode=True, sort_keys=False, default_flow_style=None)
+        return "\n".join("  " + line for line in text.rstrip("\n").split("\n"))
+
+    def inline(self) -> str:
+        """The entry on one line: «- {key: …, name: …}», which organizations.yml accepts as it is."""
+        return (
+            "- "
+            + yaml.safe_dump(
+                self.fields, allow_unicode=True, sort_keys=False, default_flow_style=True, width=1000
+            ).strip()
+        )
+
+
+def proposal(tree: OrgTree, reading: IssuerReading, code: str | None, place: str | None) -> Proposal:
+    """The organisation the header names, as an entry to add to organizations.yml (key suggested)."""
     committee = reading.committee or ""
     head = committee_head(committee)
-    proper = set(canonical(" ".join([place or "", *reading.parents])).split()) - _GENERIC
+    proper = set(canonical(" ".join([place or "", *(_after_head(p) for p in reading.parents)])).split())
     rest = canonical(committee)[len(canonical(head[0])) :] if head else canonical(committee)
     key = f"{_KEY_PREFIX.get(head[0], 'to-chuc') if head else 'to-chuc'}-{rest.replace(' ', '')}"[:40]
     parent = _parent(tree, reading, place)
     level = head[2] if head else "base"
     if head and head[0] == "thanh uy" and parent is not None and parent.level == "province":
         level = "district"
-    lines = [f"  - key: {key}", f"    name: {_prose(committee, proper)}", f"    level: {level}"]
+    fields: dict[str, object] = {"key": key, "name": _prose(committee, proper), "level": level}
     if parent is not None:
-        lines.append(f"    parent: {parent.key}")
+        fields["parent"] = parent.key
     if code:
-        lines.append(f"    codes: [{code}]")
+        fields["codes"] = [code]
     if place:
-        lines.append(f"    place: {place}")
-    return key, "\n".join(lines)
+        fields["place"] = place
+    return Proposal(fields)
+
+
+def _after_head(name: str) -> str:
+    """The words of a name after its committee's word: «ĐẢNG BỘ TỈNH NGHỆ AN» → «NGHỆ AN»."""
+    head = committee_head(name)
+    return " ".join(name.split()[len(head[0].split()) :]) if head else name
 
 
 def _parent(tree: OrgTree, reading: IssuerReading, place: str | None) -> Organization | None:
