@@ -322,3 +322,27 @@ def test_a_document_whose_number_is_left_empty_never_reports_its_own_symbol(tmp_
         own = [line for line in run.stdout.splitlines() if "R101" in line and "286-CV/VPĐUK" in line]
         assert own == [], (number, run.stdout)
     assert "number:" not in written.read_text(encoding="utf-8")
+
+
+def test_unnumbered_documents_are_named_by_type_date_and_subject_and_never_refused(tmp_path):
+    """Two unnumbered reports of one organisation get two names; importing the same text again is refused."""
+    corpus = ROOT / "tests" / "corpus" / "import"
+    (tmp_path / "organizations.yml").write_text(
+        (corpus / "organizations.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    first = corpus / "docs" / "11-kimlien-du-bc-nghi-quyet-21.txt"
+    second = tmp_path / "bao-cao-khac.txt"
+    second.write_text(first.read_text(encoding="utf-8").replace("2 năm thực hiện", "3 năm thực hiện"), "utf-8")
+    third = tmp_path / "cung-trich-yeu.txt"  # same type, date and subject, another text
+    third.write_text(first.read_text(encoding="utf-8").replace("786 đảng viên", "787 đảng viên"), "utf-8")
+    for path in (first, second, third):
+        run = cli("import", str(path), "--root", str(tmp_path), "--out", str(tmp_path / "ra"))
+        assert run.returncode == 0, run.stderr
+    names = sorted(p.name for p in (tmp_path / "ra" / "plans" / "du-kimlien").iterdir())
+    assert names == [
+        "bc-2024-06-20-ket-qua-2-nam-thuc-hien-nghi-2.md",
+        "bc-2024-06-20-ket-qua-2-nam-thuc-hien-nghi.md",
+        "bc-2024-06-20-ket-qua-3-nam-thuc-hien-nghi.md",
+    ]
+    again = cli("import", str(first), "--root", str(tmp_path), "--out", str(tmp_path / "ra"))
+    assert again.returncode == 2 and "đã có trong kho" in again.stderr

@@ -40,10 +40,19 @@ def inputs(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
     return files, skipped
 
 
+def _body(path: Path) -> str | None:
+    text = path.read_text(encoding="utf-8") if path.is_file() else None
+    return text.split("\n---\n", 1)[-1] if text else None
+
+
 def _write(result: Imported, args: argparse.Namespace) -> tuple[Path | None, str | None]:
     """(where the file was written, or why not): a numbered document already in the repository is never
-    overwritten; an unnumbered one takes the next free name."""
+    overwritten; an unnumbered one takes the next free name, unless the same text is there already."""
     out_root = args.out or args.root
+    body = result.text.split("\n---\n", 1)[-1]
+    for root in {args.root, out_root}:
+        if _body(root / result.path) == body:
+            return None, f"văn bản này đã có trong kho ở {result.path.as_posix()}; không nhập lần nữa."
     path = free_path(args.root, result.path, result.numbered)
     path = free_path(out_root, path, result.numbered)
     if (args.root / path).exists() or (out_root / path).exists():
