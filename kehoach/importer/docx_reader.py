@@ -91,8 +91,8 @@ def _cell_lines(cell: _Cell) -> list[str]:
 
 
 def _layout_kind(rows: list[list[_Cell]]) -> str | None:
-    """«header» or «closing» for a borderless layout table of at most two columns; None for a data table."""
-    if not rows or max(len(r) for r in rows) > 2:
+    """«header» or «closing» for a layout table (two columns, perhaps a spacer between); None for a data table."""
+    if not rows or max(len(r) for r in rows) > 3:
         return None
     texts = [core(line) for row in rows for cell in row for line in _cell_lines(cell)]
     if any(is_recipients_line(t) or (AUTHORITY.match(t) and t.isupper()) for t in texts):
@@ -103,8 +103,9 @@ def _layout_kind(rows: list[list[_Cell]]) -> str | None:
 
 
 def _columns(rows: list[list[_Cell]]) -> Cells:
+    """The left column's lines and the right one's (a middle spacer column joins the right)."""
     left = [line for row in rows for line in _cell_lines(row[0])]
-    right = [line for row in rows if len(row) > 1 for line in _cell_lines(row[1])]
+    right = [line for row in rows for cell in row[1:] for line in _cell_lines(cell)]
     return left, right
 
 

@@ -65,12 +65,12 @@ class Parts:
 
 def _parts(layout: Layout) -> Parts:
     lines = layout.lines
-    if layout.header_cells is not None:
+    start = header_end(lines)
+    rows = header_rows(lines[:start])
+    if layout.header_cells is not None:  # Word: the table, and what stands between it and the type heading
         left, right = layout.header_cells
-        header, start = read_header([[x] for x in left] + [[]] + [[x] for x in right]), 0
-    else:
-        start = header_end(lines)
-        header = read_header(header_rows(lines[:start]))
+        rows = [[x] for x in left] + [[]] + [[x] for x in right] + [[]] + rows
+    header = read_header(rows)
     found = find_heading(lines, start)
     heading = found.heading if found else header.type_heading
     title, title_end, annex = header.subject, start, None

@@ -46,7 +46,7 @@ _KEY_PREFIX = {
     "dang bo": "du",
     "chi bo": "cb",
 }
-_SIGNS_FOR = re.compile(r"(?:T/M|TM\.|T/L|TL\.|TUQ\.)\s*")  # K/T signs for a person, not for an organ
+_SIGNS_FOR = re.compile(r"(?:T/M|TM|T/L|TL|TUQ)\.?\s*")  # K/T signs for a person, not for an organ
 
 
 def canonical(name: str) -> str:

@@ -68,6 +68,12 @@ def is_recipients_line(text: str) -> bool:
     return _RECIPIENTS.match(core(text)) is not None
 
 
+def _after_label(line: str) -> str:
+    """What follows «Nơi nhận:» on its own line (a first recipient written there), or nothing."""
+    label = _RECIPIENTS.match(core(line))
+    return core(line)[label.end() :] if label is not None else ""
+
+
 def read_closing(lines: list[str]) -> Closing:
     """The closing of plain-text lines: «Nơi nhận» and the signature, side by side or one after the other."""
     start = next(
@@ -78,8 +84,8 @@ def read_closing(lines: list[str]) -> Closing:
         left, right, run_in = _split(lines[-SIGNATURE_BEFORE:])
         return Closing([], False, read_signature(right or left), run_in)
     left, right, run_in = _split(lines[start:])
-    recipients, grouped, used = read_recipients(left[1:])
-    signature = read_signature(right + left[1 + used :])
+    recipients, grouped, used = read_recipients([_after_label(left[0]), *left[1:]])
+    signature = read_signature(right + left[max(used, 1) :])
     if signature is None:  # the signature above «Nơi nhận»
         above_left, above_right, _ = _split(lines[max(0, start - SIGNATURE_BEFORE) : start])
         signature = read_signature(above_right or above_left)
@@ -89,7 +95,7 @@ def read_closing(lines: list[str]) -> Closing:
 def read_closing_cells(left: list[str], right: list[str]) -> Closing:
     """The closing from a Word table's two cells (paragraphs, left «Nơi nhận», right the signature)."""
     at = next((i for i, text in enumerate(left) if is_recipients_line(text)), None)
-    recipients, grouped, _ = read_recipients(left[at + 1 :] if at is not None else [])
+    recipients, grouped, _ = read_recipients([_after_label(left[at]), *left[at + 1 :]] if at is not None else [])
     return Closing(recipients, grouped, read_signature(right) or read_signature(left))
 
 
