@@ -134,6 +134,7 @@ def test_a_subject_ends_at_the_body_but_keeps_a_wrapped_line_that_opens_with_a_v
     lines = ["KẾ HOẠCH", "tổ chức hội nghị sơ kết", "thực hiện Chỉ thị số 05-CT/TW", "Căn cứ Điều lệ Đảng,"]
     title = read_title(lines, 1)
     assert title is not None and title.text == "tổ chức hội nghị sơ kết thực hiện Chỉ thị số 05-CT/TW"
+    assert not title.closed  # cut at the body: the importer asks for review
 
 
 CLOSING = """\

@@ -61,6 +61,7 @@ class Parts:
     title: str | None
     title_end: int
     annex: str | None  # the annex note under an outline's subject
+    title_closed: bool = True  # the subject ended where a subject ends (not cut off at the body or a limit)
 
 
 def _parts(layout: Layout) -> Parts:
@@ -73,12 +74,12 @@ def _parts(layout: Layout) -> Parts:
     header = read_header(rows)
     found = find_heading(lines, start)
     heading = found.heading if found else header.type_heading
-    title, title_end, annex = header.subject, start, None
+    title, title_end, annex, closed = header.subject, start, None, True
     if found is not None:
         read = read_title(lines, found.line + 1)
         title_end = read.end if read else found.line + 1
         if read is not None:
-            title = read.text
+            title, closed = read.text, read.closed
             if read.annex is not None:
                 annex = " ".join(core(x) for x in lines[read.annex : read.annex + 3] if core(x))
                 title_end = read.annex + 1
@@ -91,6 +92,7 @@ def _parts(layout: Layout) -> Parts:
         title,
         title_end,
         annex,
+        closed,
     )
 
 
@@ -120,6 +122,12 @@ def extract(text: str, tree: OrgTree, org_key: str | None = None, layout: Layout
 
     if parts.title:
         front["title"] = parts.title
+        if not parts.title_closed:
+            review.unsure(
+                "title",
+                parts.title,
+                "trích yếu không kết thúc bằng dòng trống hay đường kẻ: có thể lẫn dòng đầu của nội dung, hoặc bị cắt",
+            )
     else:
         review.unsure("title", None, "không thấy trích yếu dưới tên loại văn bản")
     addressees = read_addressees(layout.lines, parts.title_end)

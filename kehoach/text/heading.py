@@ -51,6 +51,7 @@ class Title:
     first: int  # first line
     end: int  # line after the last
     annex: int | None  # the annex note's line, when one follows («(Kèm theo Kế hoạch số …)»)
+    closed: bool  # it ended where a subject ends (a blank line, a rule, «Kính gửi», an annex note)
 
 
 def find_heading(lines: list[str], start: int = 0) -> Heading | None:
@@ -73,13 +74,14 @@ def read_title(lines: list[str], start: int) -> Title | None:
     while i < len(lines) and i < start + 3 and not core(lines[i]):
         i += 1  # a blank line or two between the type word and the subject
     taken: list[str] = []
-    first, annex = i, None
+    first, annex, closed = i, None, False
     while i < len(lines) and len(taken) < TITLE_LINES:
         text = core(lines[i])
         if not text or is_rule(text) or _ADDRESS.match(text):
+            closed = True
             break
         if ANNEX_NOTE.match(text):
-            annex = i
+            annex, closed = i, True
             break
         if taken and _BODY.match(text):
             break
@@ -87,7 +89,7 @@ def read_title(lines: list[str], start: int) -> Title | None:
         i += 1
     if not taken:
         return None
-    return Title(" ".join(taken), first, i, annex)
+    return Title(" ".join(taken), first, i, annex, closed)
 
 
 def read_addressees(lines: list[str], start: int) -> tuple[list[str], int] | None:
