@@ -133,7 +133,11 @@ def extract(text: str, tree: OrgTree, org_key: str | None = None, layout: Layout
     addressees = read_addressees(layout.lines, parts.title_end)
     opening_from = parts.title_end
     if addressees is not None:
-        front["addressees"], opening_from = addressees
+        front["addressees"], opening_from = addressees.names, addressees.end
+        if not addressees.closed:
+            review.unsure(
+                "addressees", None, "danh sách «Kính gửi» không kết thúc bằng dòng trống: có thể thiếu hoặc thừa dòng"
+            )
 
     plain = PlainText(text).text
     opening = unwrap(layout.lines[opening_from:])

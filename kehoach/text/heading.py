@@ -92,8 +92,15 @@ def read_title(lines: list[str], start: int) -> Title | None:
     return Title(" ".join(taken), first, i, annex, closed)
 
 
-def read_addressees(lines: list[str], start: int) -> tuple[list[str], int] | None:
-    """The «Kính gửi:» list near `start`: (the addressees as printed, the line after the list), or None.
+@dataclass(frozen=True)
+class Addressees:
+    names: list[str]  # as printed, without list marks and final punctuation
+    end: int  # the line after the list
+    closed: bool  # the list ended at a blank line or the body, not at a line it could not place
+
+
+def read_addressees(lines: list[str], start: int) -> Addressees | None:
+    """The «Kính gửi:» list near `start`, or None.
 
     Each addressee is an item («- …») or the text after «Kính gửi:»; an indented line continues the item
     above (a wrapped name); a blank line ends a list unless the next line is another item of it."""
@@ -108,7 +115,7 @@ def read_addressees(lines: list[str], start: int) -> tuple[list[str], int] | Non
     if rest:
         dashed = has_list_mark(rest)
         items.append(without_list_mark(rest))
-    i = at + 1
+    i, closed = at + 1, True
     while i < len(lines):
         text = core(lines[i])
         if not text:
@@ -123,10 +130,11 @@ def read_addressees(lines: list[str], start: int) -> tuple[list[str], int] | Non
         elif items and dashed and (indent(lines[i]) > 0 or text[:1].islower()) and not _BODY.match(text):
             items[-1] = f"{items[-1]} {text}"  # a wrapped addressee: indented, or a sentence's middle
         else:
+            closed = _BODY.match(text) is not None
             break
         i += 1
     cleaned = [item.strip(_ITEM_END) for item in items if item.strip(_ITEM_END)]
-    return (cleaned, i) if cleaned else None
+    return Addressees(cleaned, i, closed) if cleaned else None
 
 
 def _address_line(lines: list[str], start: int) -> int | None:
