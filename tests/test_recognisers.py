@@ -201,3 +201,11 @@ def test_a_word_letter_with_spacer_columns_and_a_dateline_under_the_table(tmp_pa
     assert front["issuing_body"] == "Ban Thường vụ Huyện ủy"
     assert front["relations"] == [{"type": "implements", "target": "12-HD/BTCTW", "date": dt.date(2018, 10, 18)}]
     assert "review" not in front or {r["field"] for r in front["review"]} <= {"body_format"}
+
+
+def test_a_recipients_list_stopped_by_a_line_it_cannot_place_is_not_trusted():
+    cut = read_closing(["Nơi nhận:", "- Ban Thường vụ các huyện ủy,", "Thành ủy Bắc Giang;", "- Lưu VT."])
+    assert not cut.list_closed
+    whole = read_closing(["Nơi nhận:", "- Như trên;", "- Lưu VT.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "Lê Văn A"])
+    assert whole.list_closed and whole.signature is not None
+    assert not read_closing(["Văn bản không có nơi nhận."]).found

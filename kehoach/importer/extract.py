@@ -349,6 +349,10 @@ def _closing(out: Extracted, closing: Closing) -> None:
                 "«Nơi nhận» và khối chữ ký dính vào nhau trên cùng dòng (thường do chép từ PDF); "
                 "công cụ đã tách theo chữ, cần đối chiếu bản gốc",
             )
+    if not closing.found and front["type"] != "ĐC":
+        review.unsure("recipients", None, "không thấy «Nơi nhận:» ở cuối văn bản")
+    elif not closing.list_closed:
+        review.unsure("recipients", None, "danh sách «Nơi nhận» dừng ở một dòng lạ: có thể thiếu nơi nhận")
     if closing.recipients:
         front["recipients"] = [
             {"name": r.name, **({"purpose": r.purpose} if r.purpose else {})} for r in closing.recipients

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .lines import columns, core, has_list_mark, indent, is_capitals, is_person_name, without_list_mark
 
-CLOSING_LINES = 60  # «Nơi nhận» is among the last lines
 SIGNATURE_BEFORE = 12  # a signature may stand just above «Nơi nhận»
 RIGHT_COLUMN = 30  # a line alone on its row that starts this far right belongs to the right column
 _RECIPIENTS = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
@@ -62,6 +61,8 @@ class Closing:
     grouped: bool  # a shared purpose was written with a brace or bar: which recipients it covers is unsure
     signature: Signature | None
     run_in: bool = False  # the two columns were run together on shared lines and had to be taken apart
+    found: bool = True  # «Nơi nhận» was found
+    list_closed: bool = True  # its list ended at the signature or the page's end, not at a line it could not place
 
 
 def is_recipients_line(text: str) -> bool:
@@ -76,27 +77,38 @@ def _after_label(line: str) -> str:
 
 def read_closing(lines: list[str]) -> Closing:
     """The closing of plain-text lines: «Nơi nhận» and the signature, side by side or one after the other."""
-    start = next(
-        (i for i in range(len(lines) - 1, max(-1, len(lines) - CLOSING_LINES), -1) if is_recipients_line(lines[i])),
-        None,
-    )
+    start = next((i for i in range(len(lines) - 1, -1, -1) if is_recipients_line(lines[i])), None)
     if start is None:
         left, right, run_in = _split(lines[-SIGNATURE_BEFORE:])
-        return Closing([], False, read_signature(right or left), run_in)
+        return Closing([], False, read_signature(right or left), run_in, found=False)
     left, right, run_in = _split(lines[start:])
     recipients, grouped, used = read_recipients([_after_label(left[0]), *left[1:]])
-    signature = read_signature(right + left[max(used, 1) :])
+    rest = left[max(used, 1) :]
+    signature = read_signature(right + rest)
     if signature is None:  # the signature above «Nơi nhận»
         above_left, above_right, _ = _split(lines[max(0, start - SIGNATURE_BEFORE) : start])
         signature = read_signature(above_right or above_left)
-    return Closing(recipients, grouped, signature, run_in)
+    return Closing(recipients, grouped, signature, run_in, list_closed=_ends_list(rest))
 
 
 def read_closing_cells(left: list[str], right: list[str]) -> Closing:
     """The closing from a Word table's two cells (paragraphs, left «Nơi nhận», right the signature)."""
     at = next((i for i, text in enumerate(left) if is_recipients_line(text)), None)
-    recipients, grouped, _ = read_recipients([_after_label(left[at]), *left[at + 1 :]] if at is not None else [])
-    return Closing(recipients, grouped, read_signature(right) or read_signature(left))
+    recipients, grouped, used = read_recipients([_after_label(left[at]), *left[at + 1 :]] if at is not None else [])
+    rest = left[at + max(used, 1) :] if at is not None else []
+    signature = read_signature(right) or read_signature(left)
+    return Closing(recipients, grouped, signature, found=at is not None, list_closed=_ends_list(rest))
+
+
+def _ends_list(rest: list[str]) -> bool:
+    """Whether the line a recipients list stopped at is one that may end it: a signature's line, a note."""
+    following = next((core(line) for line in rest if core(line)), None)
+    return following is None or bool(
+        AUTHORITY.match(following)
+        or is_capitals(following)
+        or is_person_name(following)
+        or _SIGNED_NOTE.search(following)
+    )
 
 
 def _split(lines: list[str]) -> tuple[list[str], list[str], bool]:
