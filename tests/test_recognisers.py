@@ -209,3 +209,11 @@ def test_a_recipients_list_stopped_by_a_line_it_cannot_place_is_not_trusted():
     whole = read_closing(["Nơi nhận:", "- Như trên;", "- Lưu VT.", "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "", "Lê Văn A"])
     assert whole.list_closed and whole.signature is not None
     assert not read_closing(["Văn bản không có nơi nhận."]).found
+
+
+def test_a_position_over_two_lines_is_joined_and_flagged():
+    closing = read_closing(
+        ["Nơi nhận:", "- Lưu VT.", "", "  T/M BAN THƯỜNG VỤ", "  PHÓ BÍ THƯ", "  THƯỜNG TRỰC", "", "  Hồ Đăng Khoa"]
+    )
+    assert closing.signature is not None
+    assert (closing.signature.position, closing.signature.wrapped) == ("PHÓ BÍ THƯ THƯỜNG TRỰC", True)

@@ -47,6 +47,7 @@ class Signature:
     on_behalf: str | None  # «T/M BAN THƯỜNG VỤ»; None when the signer signs in his or her own name
     position: str | None
     name: str
+    wrapped: bool = False  # the position was read from several lines (or the authority wrapped into it)
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,10 @@ def read_signature(lines: list[str]) -> Signature | None:
     if name_at is None:
         return None
     start = authority + 1 if authority is not None else 0
-    position = next((t for t in texts[start:name_at] if is_capitals(t) and not AUTHORITY.match(t)), None)
-    if authority is None and position is None:
+    capitals = [t for t in texts[start:name_at] if is_capitals(t) and not AUTHORITY.match(t)]
+    if authority is None and not capitals:
         return None  # a name alone is not a signature block
-    return Signature(texts[authority] if authority is not None else None, position, texts[name_at])
+    if authority is None:
+        capitals = capitals[-1:]  # signing in one's own name: the position is the line above the name
+    position = " ".join(capitals) if capitals else None
+    return Signature(texts[authority] if authority is not None else None, position, texts[name_at], len(capitals) > 1)
