@@ -12,6 +12,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from helpers import ROOT
 
 from kehoach.importer.build import import_file
+from kehoach.importer.extract import extract
+from kehoach.importer.layout import text_layout
+from kehoach.model.read import load_organizations
 from kehoach.text.closing import read_closing
 from kehoach.text.header import header_end, header_rows, pieces, read_header
 from kehoach.text.heading import read_addressees, read_title
@@ -217,3 +220,12 @@ def test_a_position_over_two_lines_is_joined_and_flagged():
     )
     assert closing.signature is not None
     assert (closing.signature.position, closing.signature.wrapped) == ("PHÓ BÍ THƯ THƯỜNG TRỰC", True)
+
+
+def test_the_importer_asks_to_review_a_position_read_from_two_lines():
+    tree, _ = load_organizations(CORPUS_ORGS.parent)
+    text = "\n".join(
+        ["Nơi nhận:", "- Lưu VT.", "", "  T/M BAN THƯỜNG VỤ", "  PHÓ BÍ THƯ", "  THƯỜNG TRỰC", "", "  Hồ Đăng Khoa"]
+    )
+    found = extract(text, tree, "tu-nghean", text_layout(text, markdown=False))
+    assert found.front["signer"]["position"] == "PHÓ BÍ THƯ THƯỜNG TRỰC" and "signer" in found.review.fields()
