@@ -346,9 +346,12 @@ def _earlier_cause(lines: list[str], upto: int) -> YamlProblem | None:
         if _NO_SPACE_AFTER_COLON.match(line) and i < upto:
             return YamlProblem(i, "thiếu dấu cách sau dấu «:»", "Viết «tên: giá trị», có một dấu cách sau «:».")
         if i >= upto - 1 and line.strip() and not _YAML_LINE.match(line):
-            return YamlProblem(i, "dòng này không có dạng «tên: giá trị» (thiếu dấu «:», hoặc giá trị bị xuống dòng)",
-                               "Nếu là phần tiếp của giá trị dòng trên, nối lên dòng trên (hoặc viết «tên: >-» rồi "
-                               "thụt các dòng vào hai dấu cách); nếu là một trường, thêm «:» sau tên trường.")
+            return YamlProblem(
+                i,
+                "dòng này không có dạng «tên: giá trị» (thiếu dấu «:», hoặc giá trị bị xuống dòng)",
+                "Nếu là phần tiếp của giá trị dòng trên, nối lên dòng trên (hoặc viết «tên: >-» rồi "
+                "thụt các dòng vào hai dấu cách); nếu là một trường, thêm «:» sau tên trường.",
+            )
     return None
 
 
