@@ -39,6 +39,8 @@ class Clause:
 
 def opening_clauses(text: str, citations: list[Citation]) -> list[Clause]:
     """The items of the opening clauses of a body (its plain text): each document a clause names."""
+    if not citations:
+        return []
     section = _FIRST_SECTION.search(text)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[: section.start() if section else None])]
     clauses = []
