@@ -3,80 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import os
-import shutil
-import subprocess
-import sys
-import threading
 from urllib.parse import urlparse
 
 import pytest
-from helpers import ROOT
+from conftest import CHROMIUM, NO_CHROMIUM, SUBPATH
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="Không có Chromium (/usr/bin/chromium): cài bằng «apt-get install chromium»."
-)
-BUILD_DAY = "2023-03-01"  # before the seeds' deadlines, so the dashboard has open tasks
-SUBPATH = "/kho/"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    served = tmp_path_factory.mktemp("www")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF=BUILD_DAY)
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(served / SUBPATH.strip("/"))],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context()
-    pg = context.new_page()
-    requests: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.requests = requests
-    yield pg
-    context.close()
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=NO_CHROMIUM)
 
 
 def test_citations_in_a_seed_are_working_links(page, site_url):

@@ -3,21 +3,20 @@ relation against the opening clauses (R111), and template text left in a documen
 
 from __future__ import annotations
 
-import re
-
 from ..findings import Code
 from ..model.entry import Entry
 from ..model.references import Reference, RefStatus
 from ..model.view import View
-from ..text.clauses import opening_clauses, title_implements
-from ..text.dates import find_dateline, vn_long
+from ..text.clauses import title_implements
+from ..text.dates import vn_long
+from ..text.templates import placeholders
 from .registry import Findings, runner
 
 
 @runner
 def dateline(view: View, out: Findings) -> None:
     for e in view.repo.entries:
-        line = find_dateline(e.plain.text)
+        line = e.dateline
         if line is None or line.date is None:
             continue  # no dateline, or an impossible one (D201 says so)
         written = f"«{line.place}, {vn_long(line.date)}» (dòng {e.file_line(line.start)})"
@@ -60,20 +59,21 @@ def implements_relation(view: View, out: Findings) -> None:
     «Căn cứ» clause names is a basis, which the front matter must name too (as implemented or cited)."""
     for e in view.repo.entries:
         refs = view.refs_of(e)
-        related = [r for r in refs if r.origin == "relation"]
-        implemented = [r for r in related if r.relation in ("implements", "attached_to")]
+        titled = [r.citation for r in refs if r.origin == "title" and r.citation is not None] if e.doc.title else []
+        if not e.opening_clauses and not titled:
+            continue  # most documents: nothing to compare, and nothing built to compare it
         by_citation = {id(r.citation): r for r in refs if r.citation is not None}
         named: list[tuple[Reference, str]] = []  # (reference, the words that introduce it)
-        for clause in opening_clauses(e.plain.text, e.citations):
+        for clause in e.opening_clauses:
             ref = by_citation.get(id(clause.citation))
             if ref is not None and ref.status in _FOUND:
                 named.append((ref, "Thực hiện" if clause.verb == "implements" else "Căn cứ"))
-        if e.doc.title:
-            titled = [r.citation for r in refs if r.origin == "title" and r.citation is not None]
-            for c in title_implements(e.doc.title, titled):
-                ref = by_citation.get(id(c))
-                if ref is not None and ref.status in _FOUND:
-                    named.append((ref, "về thực hiện"))
+        for c in title_implements(e.doc.title or "", titled):
+            ref = by_citation.get(id(c))
+            if ref is not None and ref.status in _FOUND:
+                named.append((ref, "về thực hiện"))
+        related = [r for r in refs if r.origin == "relation"]
+        implemented = [r for r in related if r.relation in ("implements", "attached_to")]
         reported: set[str] = set()
         for ref, how in named:
             declared = related if how == "Căn cứ" else implemented
@@ -92,19 +92,6 @@ def implements_relation(view: View, out: Findings) -> None:
             )
 
 
-# What `kehoach new` writes for the clerk to replace, and placeholders of Word templates.
-_TEMPLATE = re.compile(
-    r"Dán toàn văn văn bản vào đây"
-    # «[tên đơn vị]», «[Họ và tên]»: a template's blank; a bracketed phrase in small letters that is not a link
-    r"|\[(?:tên|họ (?:và )?tên|chức vụ|điền|ghi|nhập|nội dung|đơn vị|sản phẩm)[^\]\n]{0,40}\](?!\()"
-    r"|(?-i:\[[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ][^\]\n]{0,40}\](?!\())"
-    r"|(?:…|\.{3})\s*/\s*(?:…|\.{3})\s*/\s*(?:20)?(?:…|\.{2,3})"
-    r"|ngày\s*(?:…|\.{2,})\s*tháng\s*(?:…|\.{2,})\s*năm"
-    r"|(?<![\w-])[xX]{2,3}\s*-\s*[A-ZĐ][A-Za-zĐđ]{0,3}\s*/\s*[A-ZĐ]",
-    re.IGNORECASE,
-)
-
-
 @runner
 def template_text(view: View, out: Findings) -> None:
     for e in view.repo.entries:
@@ -117,18 +104,22 @@ def template_text(view: View, out: Findings) -> None:
                 hint="Chép trích yếu của văn bản (dòng dưới tên loại văn bản) vào «title».",
                 subject="title",
             )
-        for m in _TEMPLATE.finditer(e.plain.text):
+        for start, words in e.placeholders:
             out.add(
                 Code.S011,
                 e,
-                e.file_line(m.start()),
-                f"Văn bản còn chữ mẫu chưa thay: «{m.group(0)}».",
+                e.file_line(start),
+                f"Văn bản còn chữ mẫu chưa thay: «{words}».",
                 hint="Thay bằng nội dung thật của văn bản (dán toàn văn đúng như bản đã ban hành).",
-                subject=m.group(0),
+                subject=words,
             )
+        # the front matter as written is scanned first: only one with a placeholder somewhere is read field by field
+        if not placeholders(e.front):
+            continue
         for path, text in _front_texts(e):
-            placeholder = _TEMPLATE.search(text)
-            if placeholder is not None:
+            blanks = placeholders(text)
+            if blanks:
+                placeholder = blanks[0]
                 out.add(
                     Code.S011,
                     e,

@@ -108,33 +108,38 @@ def _fast_load(text: str) -> Parsed:
     mappings, sequences and scalars, so those are built here and anything else falls back.
     """
     stack: list[Any] = []
-    keys: list[Any] = []  # per open collection: the pending key of a mapping, or the next index of a sequence
+    keys: list[Any] = []  # per open mapping, its pending key (per open sequence a placeholder: its index is its length)
     root: object = None
     duplicates: list[Duplicate] = []
     documents = 0
     event: Any
+    # the most frequent events are tested first: this loop is most of a cold load
     for event in yaml.parse(text, Loader=_BaseLoader):
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Fallback  # PyYAML reports a second document as the error it is
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-            raise AliasRefused(event.start_mark.line)
         if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                raise AliasRefused(event.start_mark.line)
             if event.tag is not None and event.tag != "!":
                 raise _Fallback
             value = event.value if (event.style or not event.implicit[0]) else _plain_scalar(event.value)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.tag is not None and not event.implicit:
-                raise _Fallback
-            stack.append({} if kind is yaml.MappingStartEvent else [])
-            keys.append(_NO_KEY if kind is yaml.MappingStartEvent else 0)
-            continue
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value = stack.pop()
             keys.pop()
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None:
+                raise AliasRefused(event.start_mark.line)
+            if event.tag is not None and not event.implicit:
+                raise _Fallback
+            stack.append({} if kind is yaml.MappingStartEvent else [])
+            keys.append(_NO_KEY)
+            continue
+        elif kind is yaml.AliasEvent:
+            raise AliasRefused(event.start_mark.line)
         else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Fallback  # PyYAML reports a second document as the error it is
             continue
         if not stack:
             root = value
@@ -142,13 +147,12 @@ def _fast_load(text: str) -> Parsed:
         top = stack[-1]
         if type(top) is list:
             top.append(value)
-            keys[-1] += 1
         elif keys[-1] is _NO_KEY:
             if isinstance(value, (dict, list)) or value == "<<":
                 raise _Fallback  # complex keys and merge keys: let PyYAML decide
             keys[-1] = value
             if value in top:
-                where = tuple(k if type(c) is list else str(k) for c, k in zip(stack[:-1], keys[:-1]))
+                where = tuple(len(c) if type(c) is list else str(k) for c, k in zip(stack[:-1], keys[:-1]))
                 duplicates.append(Duplicate((*where, str(value)), event.start_mark.line))
         else:
             top[keys[-1]] = value  # a duplicated key keeps the last value, as PyYAML does

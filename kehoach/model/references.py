@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, NamedTuple
 
-from ..text.plain import PlainText
-from ..text.symbols import Citation, find_citations, read_symbol
+from ..text.symbols import Citation, citations_in, read_symbol
 from ..text.unicode import one_lookalike_apart
 from .entry import Entry
 from .repository import Repository
@@ -270,7 +270,7 @@ def _own_symbol(source: Entry, type_: str | None, number: int, code: str, date: 
     documents by number, so such a document is never found as its own target."""
     if source.doc.number or not source.doc.symbol_as_written or (date is not None and date != source.doc.date):
         return False
-    own = find_citations(PlainText(source.doc.symbol_as_written))
+    own = citations_in(source.doc.symbol_as_written)
     return bool(own) and (own[0].number_int, own[0].type, own[0].code) == (number, type_, code.upper())
 
 
@@ -282,13 +282,16 @@ def _cite(index: Index, e: Entry, c: Citation, origin: Origin) -> Reference | No
     return _reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date, "cites", c, origin=origin)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def resolve_all(repo: Repository, index: Index | None = None) -> list[Reference]:
     index = index or Index(repo)
     refs: list[Reference | None] = []
     for e in repo.entries:
         refs += [_cite(index, e, c, "body") for c in e.citations]
-        if e.doc.title and any(ch.isdigit() for ch in e.doc.title):  # the trích yếu may cite too
-            refs += [_cite(index, e, c, "title") for c in find_citations(PlainText(e.doc.title))]
+        if e.doc.title and _DIGIT.search(e.doc.title):  # the trích yếu may cite too (a symbol has a number)
+            refs += [_cite(index, e, c, "title") for c in citations_in(e.doc.title)]
         for i, r in enumerate(e.doc.relations):
             if r.target in index.by_key:
                 target = index.by_key[r.target]

@@ -57,6 +57,8 @@ def _clause_spans(text: str) -> list[tuple[int, int, re.Match[str]]]:
 
 def opening_clauses(text: str, citations: list[Citation]) -> list[Clause]:
     """The items of the opening clauses of a body (its plain text): each document a clause names."""
+    if not citations:
+        return []
     clauses = []
     for item_start, limit, m in _clause_spans(text):
         verb = _verb(m.group("verb"))
@@ -76,6 +78,8 @@ def opening_citations(text: str, citations: list[Citation]) -> list[Citation]:
     """Every document the opening clauses name, in order: their items, and the documents named inside an
     item's description («Chương trình số 25-CTr/TU … thực hiện Nghị quyết số 57-NQ/TW»), each once."""
     named: list[Citation] = []
+    if not citations:
+        return named
     for start, end, _ in _clause_spans(text):
         named += [c for c in citations if start <= c.start < end]
     return named

@@ -105,21 +105,24 @@ class Dateline:
             return None
 
 
-# The place runs back to the start of its column: a line start, or two spaces (the header's left column).
-_DATELINE_RE = re.compile(
-    rf"(?:^|(?<=\s\s)|(?<=\t))[\s*_]*(?P<place>[A-ZĐÂĂÊÔƠƯ][^\n,*_\t]{{0,40}}?)\s*,\s*[Nn]gày\s+{_worded('', True)}",
-    re.M,
-)
+# Found from its «, ngày …» (a literal start, so the regex engine skips straight to it); the place before
+# the comma runs back to the start of its column: a line start, or two spaces (a space-aligned header).
+_DATELINE_DATE_RE = re.compile(rf",\s*[Nn]gày\s+{_worded('', True)}")
+_PLACE_RE = re.compile(r"[\s*_]*(?P<place>[A-ZĐÂĂÊÔƠƯ][^\n,*_\t]{0,40}?)\s*$")
 
 
 def find_dateline(text: str, within: int = 3000) -> Dateline | None:
     """The header's place-and-date line, looked for in the first `within` characters."""
-    m = _DATELINE_RE.search(text, 0, within)
-    if m is None:
-        return None
-    place = re.split(r"\s{2,}", m.group("place").strip())[-1]
-    day, month, year = date_parts(m) or (0, 0, 0)
-    return Dateline(place, day, month, year or 0, m.start("place"))
+    for m in _DATELINE_DATE_RE.finditer(text, 0, within):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        column = text[line_start : m.start()]
+        column_start = line_start + max(column.rfind("  "), column.rfind("\t"), -1) + 1
+        place = _PLACE_RE.fullmatch(text, column_start, m.start())
+        if place is None:
+            continue
+        day, month, year = date_parts(m) or (0, 0, 0)
+        return Dateline(place.group("place").strip(), day, month, year or 0, place.start("place"))
+    return None
 
 
 class DateError(ValueError):

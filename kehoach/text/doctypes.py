@@ -46,10 +46,20 @@ def canonical_type(written: str) -> str | None:
     return _BY_FOLDED.get(key) or _BY_FOLDED.get(key.translate(_TYPE_CONFUSIONS))
 
 
+def _codes_by_word() -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for code, (_, words) in DOC_TYPES.items():  # in DOC_TYPES order: the most usual type of a word first
+        for w in words:
+            found[w] = (*found.get(w, ()), code)
+    return found
+
+
+_CODES_BY_WORD = _codes_by_word()
+
+
 def types_for_word(word: str) -> tuple[str, ...]:
     """The type codes an introducing word such as 'Quy định' may stand for, most usual first."""
-    low = " ".join(word.lower().split())
-    return tuple(code for code, (_, words) in DOC_TYPES.items() if low in words)
+    return _CODES_BY_WORD.get(" ".join(word.lower().split()), ())
 
 
 def type_for_word(word: str) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .unicode import fold
 
 # Words that name a level of the hierarchy in prose ("của Ban Thường vụ Tỉnh ủy Phú Thọ").
@@ -12,6 +14,7 @@ LEVEL_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)  # a repository attributes its citations to a few bodies, in a few wordings
 def level_named(phrase: str) -> str | None:
     """The hierarchy level a phrase attributes a document to: the first body it names.
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Literal
 
 from .dates import DateError, date_parts, date_pattern, make_date
@@ -224,9 +225,15 @@ def find_citations(plain: PlainText) -> list[Citation]:
     return found
 
 
+@lru_cache(maxsize=8192)
+def citations_in(text: str) -> tuple[Citation, ...]:
+    """The citations of a short text (a title, a relation's target), remembered: the same few recur."""
+    return tuple(find_citations(PlainText(text)))
+
+
 def read_symbol(text: str) -> Citation | None:
     """The one symbol `text` consists of (a front matter relation: «134-KH/TU», «Nghị quyết số 21-NQ/TW»)."""
-    found = find_citations(PlainText(text.strip()))
+    found = citations_in(text.strip())
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(text.strip()):
         return None
     return found[0]
