@@ -100,13 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     imp = sub.add_parser("import", help="Nhập văn bản có sẵn (.docx, .txt, .md) thành tệp của kho, không mất chữ nào.")
-    imp.add_argument("files", nargs="+", type=Path, help="Các tệp cần nhập.")
+    imp.add_argument(
+        "files", nargs="+", type=Path, help="Các tệp cần nhập; một thư mục (như nhap/) là mọi tệp .docx, .txt trong đó."
+    )
     imp.add_argument("--org", default=None, help="Mã tổ chức ban hành (mặc định: suy ra từ đầu văn bản).")
     imp.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
     imp.add_argument(
         "--out", type=Path, default=None, help="Ghi vào thư mục này thay vì vào kho (giữ cấu trúc plans/…)."
     )
     imp.add_argument("--dry-run", action="store_true", help="Chỉ in kết quả ra màn hình, không ghi tệp.")
+    imp.add_argument(
+        "--summary",
+        type=Path,
+        default=None,
+        help="Ghi thêm bản tóm tắt (Markdown: tệp đã ghi, mục cần xem lại) vào tệp này, ví dụ $GITHUB_STEP_SUMMARY.",
+    )
 
     export = sub.add_parser(
         "export", help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv)."

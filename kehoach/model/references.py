@@ -239,7 +239,11 @@ def _reference(
         and resolved.status in (RefStatus.UNKNOWN_ISSUER, RefStatus.AMBIGUOUS_CODE)
     ):
         return None
-    status = RefStatus.SELF if resolved.target is source else resolved.status
+    status = (
+        RefStatus.SELF
+        if resolved.target is source or _own_symbol(source, type_, number, code, date)
+        else resolved.status
+    )
     return Reference(
         source,
         symbol,
@@ -259,6 +263,15 @@ def _reference(
         fixed,
         near,
     )
+
+
+def _own_symbol(source: Entry, type_: str | None, number: int, code: str, date: dt.date | None) -> bool:
+    """Whether a symbol is the document's own «Số …» line while its `number` is left empty: the index holds
+    documents by number, so such a document is never found as its own target."""
+    if source.doc.number or not source.doc.symbol_as_written or (date is not None and date != source.doc.date):
+        return False
+    own = citations_in(source.doc.symbol_as_written)
+    return bool(own) and (own[0].number_int, own[0].type, own[0].code) == (number, type_, code.upper())
 
 
 def _externals(entry: Entry) -> set[str]:

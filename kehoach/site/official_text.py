@@ -11,9 +11,12 @@ from ..model.entry import Entry
 from ..model.references import Reference, RefStatus
 from ..text.markup import neutralise
 from .format import href
+from .plain_body import plain_body
 
 
 def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
+    if entry.doc.body_format == "plain":
+        return plain_body(entry, refs, here)
     body, plain = entry.body, entry.plain
     edits: list[tuple[int, int, str]] = []
     for ref in refs:

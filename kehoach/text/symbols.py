@@ -259,3 +259,53 @@ def roman_to_int(s: str) -> int:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total
+
+
+@dataclass(frozen=True)
+class NumberLine:
+    """The «Số …» line of a document's own header: its symbol, the number perhaps left blank to fill by hand."""
+
+    written: str  # the line as printed, trimmed: «Số 15 - HD/BTCTU», «Số      -BC/ĐU», «Số: 112-KH/HU»
+    number: str | None  # as printed, leading zeros kept («02»); None when left blank
+    type_written: str
+    type: str | None  # canonical code, None when unknown
+    code_written: str
+    code: str  # as codes are compared: capitals, look-alike letters mapped
+
+    @property
+    def symbol(self) -> str | None:
+        """The standard form «15-HD/BTCTU»; None when the number is blank."""
+        return f"{self.number}-{self.type or self.type_written}/{self.code}" if self.number else None
+
+
+_NUMBER_WORD = re.compile(r"[Ss]ố\s*:?\s*")
+_BLANK_NUMBER = re.compile(
+    rf"[\s._…]*{_DASH}{_SPACE}*(?P<type>{_TYPE})\s*/\s*(?P<code>{_CODE})(?![\w/])|[\s._…]*/\s*(?P<s_type>{_TYPE})"
+    rf"{_DASH}(?P<s_code>{_CODE})(?![\w/])"
+)
+
+
+def read_number_line(text: str) -> NumberLine | None:
+    """The document's own symbol from its «Số …» line («Số 90 -KH/ĐUK», «Số      -BC/ĐU»); None for other text."""
+    text = text.strip()
+    word = _NUMBER_WORD.match(text)
+    if word is None:
+        return None
+    rest = text[word.end() :]
+    found = find_citations(PlainText(rest))
+    if found and found[0].start == 0:
+        c = found[0]  # what follows the symbol on the line (a dateline run into it) is not part of it
+        return NumberLine(text[: word.end() + c.link_end], c.number, c.type_written, c.type, c.code_written, c.code)
+    blank = _BLANK_NUMBER.match(rest)
+    if blank is None:
+        return None
+    type_written = blank["type"] or blank["s_type"]
+    code_written = blank["code"] or blank["s_code"]
+    return NumberLine(
+        text[: word.end() + blank.end()],
+        None,
+        type_written,
+        canonical_type(type_written),
+        code_written,
+        unconfuse(code_written).upper(),
+    )
