@@ -194,6 +194,26 @@ def test_an_opening_that_implements_a_document_needs_the_relation(repo, body, ti
     assert found(repo, path=rel(path, repo)) == []
 
 
+def test_only_the_main_document_of_an_opening_must_be_implemented(repo):
+    """«Thực hiện A …; B …»: A is implemented; B may be declared as cited, as the importer writes it."""
+    body = (
+        "Thực hiện Nghị quyết số 21-NQ/TW, ngày 16/6/2022 của Trung ương; Kế hoạch số 05-KH/TU, ngày 01/12/2022 "
+        "của Tỉnh ủy, Đảng ủy Khối xây dựng kế hoạch.\n"
+    )
+    implements = {"type": "implements", "target": "21-NQ/TW"}
+    path = plan(repo, body, relations=[implements, {"type": "cites", "target": "05-KH/TU"}])
+    assert found(repo, path=rel(path, repo)) == []
+    plan(repo, body, relations=[implements])
+    assert found(repo, path=rel(path, repo)) == [("R111", line_containing(path, "Thực hiện Nghị quyết"))]
+    plan(repo, body, relations=[{"type": "cites", "target": "21-NQ/TW"}, {"type": "cites", "target": "05-KH/TU"}])
+    assert found(repo, path=rel(path, repo)) == [("R111", line_containing(path, "Thực hiện Nghị quyết"))]
+
+
+def test_a_title_about_reviewing_an_implementation_does_not_implement_it(repo):
+    path = plan(repo, "Nội dung.\n", title="Kế hoạch sơ kết 3 năm thực hiện Nghị quyết số 21-NQ/TW")
+    assert found(repo, path=rel(path, repo)) == []
+
+
 @pytest.mark.parametrize(
     "placeholder",
     [

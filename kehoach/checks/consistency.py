@@ -55,39 +55,47 @@ def implements_relation(view: View, out: Findings) -> None:
     """What the opening (or the title) says the document implements must be in its front matter too: the
     matrix and the «được thực hiện bởi» lists are built from relations.
 
-    Every document a «Thực hiện / Triển khai / Tiếp tục thực hiện …» clause names is implemented; one a
-    «Căn cứ» clause names is a basis, which the front matter must name too (as implemented or cited)."""
+    The first document a «Thực hiện / Triển khai / Tiếp tục thực hiện …» clause names (or a title «về thực
+    hiện …» names) is implemented; every other document the opening names must be in the front matter too,
+    as implemented or cited (the importer writes them as cited)."""
     for e in view.repo.entries:
         refs = view.refs_of(e)
         titled = [r.citation for r in refs if r.origin == "title" and r.citation is not None] if e.doc.title else []
         if not e.opening_clauses and not titled:
             continue  # most documents: nothing to compare, and nothing built to compare it
         by_citation = {id(r.citation): r for r in refs if r.citation is not None}
-        named: list[tuple[Reference, str]] = []  # (reference, the words that introduce it)
+        # (reference, the words that introduce it, whether only «implements» will do)
+        named: list[tuple[Reference, str, bool]] = []
+        main_seen = False
         for clause in e.opening_clauses:
             ref = by_citation.get(id(clause.citation))
+            # the first document a «Thực hiện» clause names is the one implemented; the others (and what a
+            # «Căn cứ» clause names) may be declared as cited, as the importer writes them
+            main = clause.verb == "implements" and not main_seen
+            main_seen = main_seen or main
             if ref is not None and ref.status in _FOUND:
-                named.append((ref, "Thực hiện" if clause.verb == "implements" else "Căn cứ"))
-        for c in title_implements(e.doc.title or "", titled):
+                named.append((ref, "Thực hiện" if clause.verb == "implements" else "Căn cứ", main))
+        for c in title_implements(e.doc.title or "", titled, leading=True):
             ref = by_citation.get(id(c))
             if ref is not None and ref.status in _FOUND:
-                named.append((ref, "về thực hiện"))
+                named.append((ref, "về thực hiện", True))
         related = [r for r in refs if r.origin == "relation"]
         implemented = [r for r in related if r.relation in ("implements", "attached_to")]
         reported: set[str] = set()
-        for ref, how in named:
-            declared = related if how == "Căn cứ" else implemented
+        for ref, how, only_implements in named:
+            declared = implemented if only_implements else related
             if any(_same(ref, d) for d in declared) or ref.symbol in reported:
                 continue
             reported.add(ref.symbol)
+            wanted = "«implements»" if only_implements else "nào (implements hoặc cites)"
             out.add(
                 Code.R111,
                 e,
                 ref.where(),
-                f"Văn bản ghi «{how} … {ref.symbol}» nhưng phần đầu không có quan hệ «implements» tới văn bản này.",
+                f"Văn bản ghi «{how} … {ref.symbol}» nhưng phần đầu không có quan hệ {wanted} tới văn bản này.",
                 hint=f"Thêm vào phần đầu: relations: [{{type: implements, target: {ref.standard}}}] (kèm «date» nếu "
                 "văn bản ghi ngày); nhờ đó ma trận thực hiện và mục «Được thực hiện bởi» mới đúng."
-                + (" Nếu văn bản chỉ là căn cứ, ghi «type: cites»." if how == "Căn cứ" else ""),
+                + ("" if only_implements else " Nếu văn bản chỉ được dẫn làm căn cứ, ghi «type: cites»."),
                 subject=ref.symbol,
             )
 

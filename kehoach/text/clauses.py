@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .doctypes import DOC_TYPES
 from .symbols import Citation
 
 # «Thực hiện», «Triển khai», «Tiếp tục thực hiện», «Thi hành», «Quán triệt» name what is implemented;
@@ -26,8 +27,11 @@ _OPENING = re.compile(
 # Where the opening ends: the first numbered section («I. MỤC ĐÍCH, YÊU CẦU», «1. Mục đích»).
 _FIRST_SECTION = re.compile(r"^[\s*_#]*(?:[IVX]+|\d+)\s*[.)/]\s*\S", re.M)
 _IN_TITLE = re.compile(r"(?:thực\s+hiện|triển\s+khai|quán\s+triệt)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+# a title as clerks copy it, with or without its type word: «(Kế hoạch) (về việc) thực hiện Nghị quyết …»
+_TYPE_WORD = "|".join(sorted({w for _, words in DOC_TYPES.values() for w in words}, key=len, reverse=True))
 _TITLE_OPENS = re.compile(
-    r"\W*(?:về\s+(?:việc\s+)?)?(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai|quán\s+triệt)\b", re.IGNORECASE
+    rf"\W*(?:(?:{_TYPE_WORD})\s+)?(?:về\s+(?:việc\s+)?)?(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai|quán\s+triệt)\b",
+    re.IGNORECASE,
 )
 OPENING_PARAGRAPHS = 12  # without a numbered section, the opening is this many paragraphs at most
 
