@@ -53,15 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=["text", "json", "github", "markdown"],
+        choices=["text", "json", "github", "gitlab", "markdown"],
         default="text",
-        help="Định dạng báo cáo (markdown: bảng cho tóm tắt của việc định kỳ).",
+        help="Định dạng báo cáo (github: chú thích trên dòng của pull request; gitlab: báo cáo Code Quality của "
+        "merge request; markdown: bảng cho tóm tắt của việc định kỳ).",
+    )
+    check.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="Ghi báo cáo vào tệp này (ghi trọn vẹn hoặc không ghi); màn hình vẫn hiện các phát hiện.",
     )
     check.add_argument(
         "--fail-on",
         choices=["error", "overdue", "warning"],
         default="error",
-        help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn; warning: mọi cảnh báo.",
+        help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn (báo cáo hằng ngày); "
+        "warning: mọi cảnh báo. Phát hiện chỉ do ngày tháng trôi qua (quá hạn) chỉ làm thất bại với overdue.",
     )
     check.add_argument(
         "--files",
