@@ -106,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--attached-to", default=None, help="Đề cương: số hiệu kế hoạch mà đề cương kèm theo, ví dụ 90-KH/ĐUK."
     )
+    new.add_argument(
+        "--implements",
+        action="append",
+        default=None,
+        metavar="SỐ-HIỆU",
+        help="Văn bản mà văn bản mới thực hiện, ví dụ 21-NQ/TW (kèm «, ngày 16/6/2022» nếu số hiệu lặp lại "
+        "qua các nhiệm kỳ); ghi nhiều lần nếu thực hiện nhiều văn bản. Bỏ trống thì được hỏi khi chạy tại màn hình.",
+    )
 
     imp = sub.add_parser("import", help="Nhập văn bản có sẵn (.docx, .txt, .md) thành tệp của kho, không mất chữ nào.")
     imp.add_argument(
