@@ -54,3 +54,27 @@ def test_no_question_is_asked_when_nobody_is_at_the_terminal(repo_copy):
     out = cli(*NEW, "--root", str(repo_copy), "--date", "2024-03-02")
     created(out)
     assert "thực hiện văn bản nào" not in out.stdout
+
+
+def test_the_front_matter_examples_of_contributing_are_valid(repo_copy):
+    """Each YAML example a clerk copies from CONTRIBUTING.md, put into a real plan, passes the schema."""
+    import re
+
+    import yaml
+    from helpers import ROOT
+
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.S)
+    examples = [yaml.safe_load(b) for b in blocks]
+    whole = [e for e in examples if isinstance(e, dict) and set(e) & {"tasks", "recipients", "relations"}]
+    assert len(whole) >= 2, "the task example and the recipients/relations example"
+    path = repo_copy / "plans" / "duk-hanoi-dh" / "kh-90-2023.md"
+    text = path.read_text(encoding="utf-8")
+    for example in whole:
+        front = text.split("\n---\n", 1)[0]
+        for key in example:
+            front = re.sub(rf"^{key}:.*?(?=^\S)", "", front + "\n", flags=re.S | re.M).rstrip("\n")
+        addition = yaml.safe_dump(example, allow_unicode=True, sort_keys=False)
+        path.write_text(front + "\n" + addition + "---\n" + text.split("\n---\n", 1)[1], encoding="utf-8")
+        out = cli("check", "--root", str(repo_copy), "--as-of", "2023-03-01", "--files", str(path))
+        assert not re.search(r": lỗi S00[129]", out.stdout), out.stdout
+    path.write_text(text, encoding="utf-8")
