@@ -27,6 +27,7 @@ class CheckInfo:
     severity: Severity
     title: str
     calendar: bool = False  # depends on the as-of date, not on the document's content alone
+    fix: str = ""  # what a staff member does about it, for the table in CONTRIBUTING.md
 
 
 class Code(StrEnum):
@@ -95,49 +96,205 @@ class Code(StrEnum):
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CHECKS: dict[Code, CheckInfo] = {
-    Code.F001: CheckInfo(_E, "Tệp không đọc được bằng mã hóa UTF-8"),
-    Code.F002: CheckInfo(_E, "Văn bản không ở dạng chuẩn Unicode NFC (chữ bị tách dấu)"),
-    Code.F003: CheckInfo(_E, "Ký tự dễ nhầm (ví dụ «Ð» U+00D0 thay cho «Đ» U+0110)"),
-    Code.S001: CheckInfo(_E, "Lỗi cú pháp YAML hoặc thiếu phần đầu văn bản"),
-    Code.S002: CheckInfo(_E, "Trường dữ liệu sai so với lược đồ"),
-    Code.S003: CheckInfo(_E, "Trùng khóa văn bản"),
-    Code.S004: CheckInfo(_E, "Tổ chức không có trong organizations.yml"),
-    Code.S005: CheckInfo(_E, "Đơn vị không có trong tổ chức"),
-    Code.S006: CheckInfo(_W, "Tên tệp không khớp với số, loại, năm của văn bản"),
-    Code.S007: CheckInfo(_E, "Trùng mã nhiệm vụ hoặc tham chiếu nhiệm vụ không tồn tại"),
-    Code.S008: CheckInfo(
-        _W, "Lời văn chứa mã HTML, macro hoặc liên kết lạ (trang web hiện nguyên dạng chữ, không chạy)"
+    Code.F001: CheckInfo(
+        _E,
+        "Tệp không đọc được bằng mã hóa UTF-8",
+        fix="Lưu lại tệp với mã hóa UTF-8 (VS Code: góc dưới bên phải → Save with Encoding → UTF-8).",
     ),
-    Code.S009: CheckInfo(_E, "Một trường được khai báo hai lần trong phần đầu hoặc organizations.yml"),
-    Code.S010: CheckInfo(_E, "Tệp trong thư mục văn bản mà máy không đọc được (không phải tệp .md)"),
-    Code.S011: CheckInfo(_E, "Văn bản còn chữ mẫu chưa thay"),
-    Code.R101: CheckInfo(_E, "Trích dẫn không tìm thấy văn bản"),
-    Code.R102: CheckInfo(_E, "Trích dẫn mơ hồ (nhiều văn bản cùng số hiệu)"),
-    Code.R103: CheckInfo(_E, "Ngày trích dẫn khác ngày của văn bản trong sổ đăng ký"),
-    Code.R104: CheckInfo(_E, "Trích dẫn văn bản ban hành sau chính văn bản này"),
-    Code.R105: CheckInfo(_W, "Số hiệu viết không chuẩn (dấu gạch, khoảng trắng, chữ hoa/thường, ký tự nhầm)"),
-    Code.R106: CheckInfo(_W, "Khóa (nhiệm kỳ) ghi kèm trích dẫn không khớp ngày văn bản"),
-    Code.R107: CheckInfo(_W, "Cơ quan ban hành ghi kèm trích dẫn không khớp mã trong số hiệu"),
-    Code.R108: CheckInfo(_W, "Tên loại văn bản không khớp mã loại trong số hiệu"),
-    Code.R109: CheckInfo(_E, "Không tải được sổ đăng ký của kho liên kết (kehoach.yml)"),
-    Code.R110: CheckInfo(_W, "Kho liên kết không tải được, dùng bản lưu tạm"),
-    Code.R111: CheckInfo(_W, "Văn bản ghi «Thực hiện/Căn cứ …» nhưng phần đầu thiếu quan hệ thực hiện"),
-    Code.R112: CheckInfo(_W, "Mã cơ quan trong số hiệu gần giống hai mã khác nhau"),
-    Code.D201: CheckInfo(_E, "Ngày không tồn tại"),
-    Code.D202: CheckInfo(_E, "Thời hạn trước ngày ban hành văn bản"),
-    Code.D203: CheckInfo(_E, "Thời hạn trong văn bản chưa được ghi thành nhiệm vụ"),
-    Code.D204: CheckInfo(_E, "Nhiệm vụ không khớp lời văn bản"),
-    Code.D205: CheckInfo(_W, "Nhiệm vụ quá hạn", calendar=True),
-    Code.D206: CheckInfo(_W, "Thời hạn cấp dưới muộn hơn thời hạn của kế hoạch cấp trên"),
-    Code.D207: CheckInfo(_W, "Thời hạn sớm hơn nhiệm vụ mà nó phụ thuộc"),
-    Code.D208: CheckInfo(_E, "Ngày ban hành trong phần đầu khác dòng ngày tháng của văn bản"),
-    Code.D209: CheckInfo(_E, "Nhiệm vụ đã xong nhưng thiếu ngày xong, hoặc ngày xong trước ngày ban hành"),
-    Code.D210: CheckInfo(_E, "Ngày xong của nhiệm vụ sau ngày xét", calendar=True),
-    Code.D211: CheckInfo(_W, "Thời hạn không ghi năm, không chắc là năm nào"),
-    Code.I401: CheckInfo(_W, "Thông tin do công cụ nhập văn bản đề xuất, chưa được người biên tập xem lại"),
-    Code.M301: CheckInfo(_I, "Văn bản chưa có thông tin (số, ngày, người ký)"),
-    Code.M302: CheckInfo(_W, "Ghi nhận (acknowledgement) không khớp phát hiện nào"),
-    Code.M303: CheckInfo(_I, "Các phát hiện chỉ là hệ quả của lỗi trong organizations.yml đã được ẩn"),
+    Code.F002: CheckInfo(
+        _E,
+        "Văn bản không ở dạng chuẩn Unicode NFC (chữ bị tách dấu)",
+        fix="Chạy `.venv/bin/kehoach normalize TỆP` (không đổi chữ nào của lời văn).",
+    ),
+    Code.F003: CheckInfo(
+        _E,
+        "Ký tự dễ nhầm (ví dụ «Ð» U+00D0 thay cho «Đ» U+0110)",
+        fix="Gõ lại chữ được báo bằng bộ gõ tiếng Việt, không dán từ PDF.",
+    ),
+    Code.S001: CheckInfo(
+        _E,
+        "Lỗi cú pháp YAML hoặc thiếu phần đầu văn bản",
+        fix="Xem đúng dòng được báo: thiếu dấu `:`, thụt lề lệch, thiếu dòng `---`; so với một tệp mẫu.",
+    ),
+    Code.S002: CheckInfo(
+        _E,
+        "Trường dữ liệu sai so với lược đồ",
+        fix="Thông báo nêu tên trường và các giá trị được phép: sửa tên trường (không dấu, đúng chính tả) hoặc giá trị.",
+    ),
+    Code.S003: CheckInfo(
+        _E,
+        "Trùng khóa văn bản",
+        fix="Hai tệp cùng khóa hoặc cùng số hiệu trong một nhiệm kỳ: kiểm tra lại số, năm, hoặc xóa tệp thừa.",
+    ),
+    Code.S004: CheckInfo(
+        _E,
+        "Tổ chức không có trong organizations.yml",
+        fix="Ghi mã tổ chức có trong `organizations.yml`; tổ chức mới thì nhờ bộ phận kỹ thuật thêm.",
+    ),
+    Code.S005: CheckInfo(
+        _E,
+        "Đơn vị không có trong tổ chức",
+        fix="Dùng một mã đơn vị trong danh sách ghi chú ở đầu tệp (do `kehoach new` ghi).",
+    ),
+    Code.S006: CheckInfo(
+        _W,
+        "Tên tệp không khớp với số, loại, năm của văn bản",
+        fix="Đổi tên tệp theo mẫu loại-số-năm (ví dụ `kh-90-2023.md`), đặt trong thư mục của tổ chức ban hành.",
+    ),
+    Code.S007: CheckInfo(
+        _E,
+        "Trùng mã nhiệm vụ hoặc tham chiếu nhiệm vụ không tồn tại",
+        fix="Mỗi nhiệm vụ một `id` riêng; `depends_on` và `parent` phải trỏ tới nhiệm vụ có thật.",
+    ),
+    Code.S008: CheckInfo(
+        _W,
+        "Lời văn chứa mã HTML, macro hoặc liên kết lạ (trang web hiện nguyên dạng chữ, không chạy)",
+        fix="Dán nhầm thì xóa đoạn mã đó; nếu đúng là lời văn của bản gốc, thêm ghi nhận mã S008.",
+    ),
+    Code.S009: CheckInfo(
+        _E,
+        "Một trường được khai báo hai lần trong phần đầu hoặc organizations.yml",
+        fix="Xóa một trong hai dòng trùng, giữ dòng đúng; gộp hai khối `relations:` hay `tasks:` thành một.",
+    ),
+    Code.S010: CheckInfo(
+        _E,
+        "Tệp trong thư mục văn bản mà máy không đọc được (không phải tệp .md)",
+        fix="Văn bản thì đổi đuôi thành `.md`; tệp Word thì đưa vào thư mục `nhap/`; tệp thừa thì xóa.",
+    ),
+    Code.S011: CheckInfo(
+        _E,
+        "Văn bản còn chữ mẫu chưa thay",
+        fix="Thay chữ mẫu bằng nội dung thật: dán toàn văn đúng bản đã ban hành, điền trích yếu, số, ngày.",
+    ),
+    Code.R101: CheckInfo(
+        _E,
+        "Trích dẫn không tìm thấy văn bản",
+        fix="Thêm văn bản được dẫn (`kehoach new resolution …` hoặc `kehoach import`), sửa số hiệu, hoặc ghi nó vào `external`.",
+    ),
+    Code.R102: CheckInfo(
+        _E,
+        "Trích dẫn mơ hồ (nhiều văn bản cùng số hiệu)",
+        fix="Ghi kèm ngày của văn bản được dẫn (trong lời văn, hoặc `date:` của quan hệ) để máy biết là văn bản nào.",
+    ),
+    Code.R103: CheckInfo(
+        _E,
+        "Ngày trích dẫn khác ngày của văn bản trong sổ đăng ký",
+        fix="Gõ nhầm khi chép thì sửa cho đúng bản gốc; bản gốc ghi sai thì giữ nguyên lời văn và ghi nhận R103.",
+    ),
+    Code.R104: CheckInfo(
+        _E,
+        "Trích dẫn văn bản ban hành sau chính văn bản này",
+        fix="Kiểm tra lại số hiệu hoặc ngày của một trong hai văn bản.",
+    ),
+    Code.R105: CheckInfo(
+        _W,
+        "Số hiệu viết không chuẩn (dấu gạch, khoảng trắng, chữ hoa/thường, ký tự nhầm)",
+        fix="Gõ nhầm khi chép thì sửa thành dạng chuẩn máy gợi ý; bản gốc viết như vậy thì ghi nhận R105.",
+    ),
+    Code.R106: CheckInfo(
+        _W,
+        "Khóa (nhiệm kỳ) ghi kèm trích dẫn không khớp ngày văn bản",
+        fix="Giữ nguyên lời văn; ghi nhận R106 kèm lý do (bản gốc ghi nhầm khóa).",
+    ),
+    Code.R107: CheckInfo(
+        _W,
+        "Cơ quan ban hành ghi kèm trích dẫn không khớp mã trong số hiệu",
+        fix="Kiểm tra mã cơ quan trong số hiệu và tên cơ quan ghi kèm; bản gốc sai thì ghi nhận R107.",
+    ),
+    Code.R108: CheckInfo(
+        _W,
+        "Tên loại văn bản không khớp mã loại trong số hiệu",
+        fix="Kiểm tra tên loại và mã loại trong số hiệu; bản gốc sai thì ghi nhận R108.",
+    ),
+    Code.R109: CheckInfo(
+        _E,
+        "Không tải được sổ đăng ký của kho liên kết (kehoach.yml)",
+        fix="Kiểm tra địa chỉ kho liên kết trong `kehoach.yml` và đường mạng; báo bộ phận kỹ thuật.",
+    ),
+    Code.R110: CheckInfo(
+        _W,
+        "Kho liên kết không tải được, dùng bản lưu tạm",
+        fix="Chưa cần làm gì; báo bộ phận kỹ thuật nếu kéo dài nhiều ngày.",
+    ),
+    Code.R111: CheckInfo(
+        _W,
+        "Văn bản ghi «Thực hiện/Căn cứ …» nhưng phần đầu thiếu quan hệ thực hiện",
+        fix="Thêm vào phần đầu `relations: [{type: implements, target: SỐ-HIỆU}]`; văn bản chỉ là căn cứ thì `type: cites`.",
+    ),
+    Code.R112: CheckInfo(
+        _W,
+        "Mã cơ quan trong số hiệu gần giống hai mã khác nhau",
+        fix="Viết đúng mã cơ quan trong số hiệu (thông báo nêu các mã có thể); bản gốc viết như vậy thì ghi nhận R112.",
+    ),
+    Code.D201: CheckInfo(
+        _E, "Ngày không tồn tại", fix="So lại ngày với bản gốc: gõ nhầm thì sửa, bản gốc sai thì ghi nhận D201."
+    ),
+    Code.D202: CheckInfo(
+        _E, "Thời hạn trước ngày ban hành văn bản", fix="Kiểm tra lại năm của thời hạn hoặc ngày ban hành."
+    ),
+    Code.D203: CheckInfo(
+        _E,
+        "Thời hạn trong văn bản chưa được ghi thành nhiệm vụ",
+        fix="Thêm một nhiệm vụ có `deadline` chép đúng lời văn (thêm `quote` nếu lời đó lặp lại).",
+    ),
+    Code.D204: CheckInfo(
+        _E,
+        "Nhiệm vụ không khớp lời văn bản",
+        fix="Chép lại đúng từng chữ của lời văn vào `deadline` hoặc `quote` (bỏ dấu `*` in đậm, in nghiêng).",
+    ),
+    Code.D205: CheckInfo(
+        _W,
+        "Nhiệm vụ quá hạn",
+        calendar=True,
+        fix="Xong rồi thì ghi `status: done` và `done_on: NĂM-THÁNG-NGÀY`. Không làm đề xuất sửa đổi thất bại.",
+    ),
+    Code.D206: CheckInfo(
+        _W,
+        "Thời hạn cấp dưới muộn hơn thời hạn của kế hoạch cấp trên",
+        fix="So thời hạn của kế hoạch cấp dưới với thời hạn của kế hoạch cấp trên mà nó thực hiện.",
+    ),
+    Code.D207: CheckInfo(
+        _W, "Thời hạn sớm hơn nhiệm vụ mà nó phụ thuộc", fix="Kiểm tra thời hạn, hoặc `depends_on`, của hai nhiệm vụ."
+    ),
+    Code.D208: CheckInfo(
+        _E,
+        "Ngày ban hành trong phần đầu khác dòng ngày tháng của văn bản",
+        fix="Gõ nhầm khi nhập thì sửa `date:`; bản gốc ghi sai thì giữ nguyên lời văn và ghi nhận D208.",
+    ),
+    Code.D209: CheckInfo(
+        _E,
+        "Nhiệm vụ đã xong nhưng thiếu ngày xong, hoặc ngày xong trước ngày ban hành",
+        fix="Thêm `done_on: NĂM-THÁNG-NGÀY`: ngày xong thật, không trước ngày ban hành.",
+    ),
+    Code.D210: CheckInfo(
+        _E,
+        "Ngày xong của nhiệm vụ sau ngày xét",
+        calendar=True,
+        fix="Sửa `done_on` thành ngày đã xong thật, không phải một ngày chưa tới.",
+    ),
+    Code.D211: CheckInfo(
+        _W,
+        "Thời hạn không ghi năm, không chắc là năm nào",
+        fix="Bản gốc đúng như vậy thì ghi nhận D211; nếu là năm khác, ghi rõ trong `notes`.",
+    ),
+    Code.I401: CheckInfo(
+        _W,
+        "Thông tin do công cụ nhập văn bản đề xuất, chưa được người biên tập xem lại",
+        fix="So từng mục của `review` với bản gốc, sửa nếu cần, rồi xóa mục đã xem.",
+    ),
+    Code.M301: CheckInfo(
+        _I, "Văn bản chưa có thông tin (số, ngày, người ký)", fix="Bổ sung khi có bản gốc; không tự suy đoán."
+    ),
+    Code.M302: CheckInfo(
+        _W,
+        "Ghi nhận (acknowledgement) không khớp phát hiện nào",
+        fix="Xóa ghi nhận nếu lỗi đã được sửa, hoặc sửa `code`, `match` cho khớp.",
+    ),
+    Code.M303: CheckInfo(
+        _I,
+        "Các phát hiện chỉ là hệ quả của lỗi trong organizations.yml đã được ẩn",
+        fix="Sửa lỗi trong `organizations.yml` trước, rồi chạy lại kiểm tra.",
+    ),
 }
 
 

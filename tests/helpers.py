@@ -31,7 +31,9 @@ def new_findings(before, after) -> list:
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kehoach.cli", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach.cli", *args], capture_output=True, text=True, cwd=cwd, stdin=subprocess.DEVNULL
+    )
 
 
 def cli_json(root: Path, as_of: str) -> dict:
@@ -45,6 +47,14 @@ def line_containing(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+PREVIEW_CONFIG = "mkdocs-preview.yml"  # what a preview target builds with: errors shown on the pages
+
+
+def add_preview_config(root: Path) -> None:
+    """A configuration like the one a preview target uses (see README): mkdocs.yml, errors shown, not fatal."""
+    (root / PREVIEW_CONFIG).write_text("INHERIT: mkdocs.yml\nextra:\n  kehoach:\n    preview: true\n", encoding="utf-8")
 
 
 SITE_FILES = (

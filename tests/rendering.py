@@ -30,6 +30,7 @@ class _Scan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.text: list[str] = []
+        self.addresses: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in ACTIVE_TAGS:
@@ -41,6 +42,7 @@ class _Scan(HTMLParser):
             if "mermaid" in value and name == "class":
                 self.problems.append(f"<{tag} class={value}>")
             if name in URL_ATTRIBUTES:
+                self.addresses.append(value)
                 squeezed = "".join(ch for ch in value if ord(ch) > 32).lower()
                 if squeezed.startswith(("javascript:", "vbscript:", "data:")):
                     self.problems.append(f"<{tag} {name}={value[:40]}>")
@@ -64,3 +66,10 @@ def visible_text(html: str) -> str:
     scan = _Scan()
     scan.feed(html)
     return "".join(scan.text)
+
+
+def addresses(html: str) -> list[str]:
+    """Every address the page's elements link to or load (href, src, …), as the browser reads them."""
+    scan = _Scan()
+    scan.feed(html)
+    return scan.addresses

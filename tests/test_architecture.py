@@ -121,6 +121,15 @@ def test_the_readme_code_table_is_the_registry():
     assert documented == {code.value: SEVERITY_VI[info.severity] for code, info in CHECKS.items()}
 
 
+def test_contributing_explains_every_code_as_the_registry_does():
+    """The «lỗi thường gặp» table is generated from the registry (scripts/error_table.py), never edited by hand."""
+    import error_table
+
+    assert all(info.fix for info in CHECKS.values()), "every code says how a staff member fixes it"
+    held = error_table.current((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    assert held == error_table.render(), "CONTRIBUTING.md is stale: run python scripts/error_table.py"
+
+
 def test_every_code_is_registered_and_a_finding_with_an_unknown_code_is_refused():
     assert set(CHECKS) == set(Code)
     assert Finding("R101", "x.md", 1, "m").code is Code.R101

@@ -3,60 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
 import os
-import shutil
-import subprocess
-import sys
-import threading
 from urllib.parse import urlparse
 
 import pytest
+from conftest import BUILD_DAY, CHROMIUM, NO_CHROMIUM, SUBPATH, serve
 from fixtures.payloads import BODY_PAYLOADS, DOCUMENT, OUTSIDE
-from helpers import ROOT, build_copy
+from helpers import build_copy
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="Không có Chromium (/usr/bin/chromium): cài bằng «apt-get install chromium»."
-)
-BUILD_DAY = "2023-03-01"  # before the seeds' deadlines, so the dashboard has open tasks
-SUBPATH = "/kho/"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    served = tmp_path_factory.mktemp("www")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF=BUILD_DAY)
-    run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(served / SUBPATH.strip("/"))],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    server = serve(served)
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    server.shutdown()
-
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=NO_CHROMIUM)
 
 HOSTILE = "plans/duk-hanoi-dh/kh-97-2023.md"
 HOSTILE_DOCUMENT = DOCUMENT.format(
     title="Kế hoạch <img src=x onerror=window.__ran=1> {onclick=window.__ran=1}",
     signer="<svg onload=window.__ran=1>",
-    extra='notes: "~~~mermaid"\n',
+    # the bracketed payloads read as template blanks (S011): acknowledged, so the public build goes on
+    extra='notes: "~~~mermaid"\nacknowledgements: [{code: S011, reason: Chữ trong ngoặc vuông là mã thử}]\n',
     lines="\n\n".join(BODY_PAYLOADS),
 )
 
@@ -74,38 +36,6 @@ def hostile_site_url(tmp_path_factory):
     server = serve(site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
-
-
-@pytest.fixture()
-def page(browser):
-    context = browser.new_context()
-    pg = context.new_page()
-    requests: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.requests = requests
-    yield pg
-    context.close()
 
 
 def test_citations_in_a_seed_are_working_links(page, site_url):

@@ -5,7 +5,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.text.dates import DateError, find_deadline_phrases, parse_deadline, parse_vn_date, vn_long, written_dates
+from kehoach.text.dates import (
+    _CUED_RE,
+    DateError,
+    _cue_matches,
+    find_deadline_phrases,
+    parse_deadline,
+    parse_vn_date,
+    vn_long,
+    written_dates,
+)
 
 D = dt.date
 ISSUED = D(2023, 2, 28)
@@ -215,6 +224,8 @@ def test_scanners_agree_with_their_oracle_and_with_the_parser(text):
     assert [(d.start, d.text) for d in written_dates(text)] == [
         (m.start(), m.group(0)) for m in ORACLE_DATES.finditer(text)
     ]
+    # the fast search (str.find for cue words, then the pattern) finds exactly what the pattern alone finds
+    assert [m.span() for m in _cue_matches(text)] == [m.span() for m in _CUED_RE.finditer(text)]
     for _, _, words in find_deadline_phrases(text):  # what the scanner finds, the parser understands
         try:
             parse_deadline(words, ISSUED)

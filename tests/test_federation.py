@@ -40,7 +40,14 @@ def lower_repo(root, source: str | None, date: str = "25/10/2021"):
         root,
         "plans",
         "duk-a/kh-5-2022",
-        {"type": "KH", "number": "5", "issuer": "duk-a", "date": "2022-01-10", "signer": {"name": "Nguyễn Văn A"}},
+        {
+            "type": "KH",
+            "number": "5",
+            "issuer": "duk-a",
+            "date": "2022-01-10",
+            "signer": {"name": "Nguyễn Văn A"},
+            "relations": [{"type": "implements", "target": "21-KL/TW"}],
+        },
         CITING.format(date=date),
     )
     if source is not None:

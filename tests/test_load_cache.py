@@ -40,6 +40,9 @@ def outcome(root: Path, **load) -> tuple:
             [(c.symbol, c.start, c.end) for c in e.citations],
             e.deadline_phrases,
             [(d.text, d.start, d.day, d.month, d.year) for d in e.written_dates],
+            [(c.citation.symbol, c.citation.start, c.verb) for c in e.opening_clauses],
+            e.placeholders,
+            e.dateline,
         )
         for e in result.view.repo.entries
     ]
@@ -55,6 +58,23 @@ def test_warm_run_equals_cold_run_on_the_repository(repo_copy, cache_dir):
     warm = outcome(repo_copy, cache=True)
     assert cold == first == warm
     assert len(LoadCache(repo_copy).old) == len(cold[1]) > 0
+
+
+def test_warm_run_keeps_what_the_consistency_checks_read_off_the_text(repo_copy, cache_dir):
+    """Opening clauses, template blanks and the dateline travel through the cache like citations do."""
+    plan = repo_copy / "plans" / "duk-hanoi-dh" / "kh-90-2023.md"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace("**I. MỤC ĐÍCH", "Ngày … tháng … năm [tên đơn vị]\n\n**I. MỤC ĐÍCH", 1), encoding="utf-8"
+    )
+    cold = outcome(repo_copy)
+    warm = outcome(repo_copy, cache=True), outcome(repo_copy, cache=True)
+    assert cold == warm[0] == warm[1]
+    entry = next(e for e in cold[1] if e[0] == "duk-hanoi-dh/kh-90-2023")
+    clauses, blanks, dateline = entry[-3:]
+    assert clauses and dateline is not None, "the plan's opening clause and dateline are read"
+    assert [words for _, words in blanks] == ["Ngày … tháng … năm", "[tên đơn vị]"]
+    assert sum(f[0] == "S011" for f in cold[0]) == 2
 
 
 def test_an_edited_file_is_read_again(repo_copy, cache_dir):

@@ -13,12 +13,11 @@ import urllib.error
 import urllib.request
 
 import pytest
-from helpers import build_copy, findings, line_containing
+from helpers import PREVIEW_CONFIG, add_preview_config, build_copy, findings, line_containing
 
 UNREADABLE = "plans/duk-hanoi-dh/kh-98-2023.md"  # a YAML syntax error (S001): no page is possible
 CITING = "plans/duk-hanoi-dh/kh-90-2023.md"  # loads, but cites a document the repository does not have (R101)
 MISSING = "999-KH/TU"
-PREVIEW = "INHERIT: mkdocs.yml\nextra:\n  kehoach:\n    preview: true\n"  # what a preview target sets
 
 
 def break_two_documents(root):
@@ -28,7 +27,7 @@ def break_two_documents(root):
         path.read_text(encoding="utf-8") + f"\nThực hiện Kế hoạch số {MISSING} ngày 01/01/2023 của Thành ủy.\n",
         encoding="utf-8",
     )
-    (root / "mkdocs-preview.yml").write_text(PREVIEW, encoding="utf-8")
+    add_preview_config(root)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +35,7 @@ def builds(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("gate")
     env = {"KEHOACH_AS_OF": "2023-03-01"}
     public = build_copy(tmp, break_two_documents, env=env, name="public")
-    preview = build_copy(tmp, break_two_documents, env=env, name="preview", config="mkdocs-preview.yml")
+    preview = build_copy(tmp, break_two_documents, env=env, name="preview", config=PREVIEW_CONFIG)
     return tmp / "proj", public, preview
 
 
@@ -76,9 +75,9 @@ def test_a_preview_lists_a_document_that_has_no_page_and_every_page_points_to_th
 
 def test_a_repository_without_errors_has_no_error_banner(tmp_path):
     def preview_only(root):
-        (root / "mkdocs-preview.yml").write_text(PREVIEW, encoding="utf-8")
+        add_preview_config(root)
 
-    code, err, site = build_copy(tmp_path, preview_only, name="preview", config="mkdocs-preview.yml")
+    code, err, site = build_copy(tmp_path, preview_only, name="preview", config=PREVIEW_CONFIG)
     assert code == 0, err[-3000:]
     assert "Bản xem trước: kho còn" not in (site / "index.html").read_text(encoding="utf-8")
     assert not (site / "loi").exists()

@@ -27,10 +27,25 @@ def test_relative_issuer_codes_resolve_within_each_tree(tmp_path):
     root = make_repo(tmp_path)
     stub(root, "duk-a", "NQ", "02", "2021-04-29")
     stub(root, "duk-b", "NQ", "02", "2021-01-12")
-    plan(root, "duk-a", "10", "2023-02-13", "Thực hiện Nghị quyết số 02-NQ/ĐUK, ngày 29/4/2021 của Ban Chấp hành.")
-    plan(root, "duk-b", "11", "2023-03-21", "Thực hiện Nghị quyết số 02-NQ/ĐUK, ngày 12/01/2021 của Ban Chấp hành.")
-    (a,) = refs_of(root, "duk-a/kh-10-2023")
-    (b,) = refs_of(root, "duk-b/kh-11-2023")
+    implements = {"relations": [{"type": "implements", "target": "02-NQ/ĐUK"}]}
+    plan(
+        root,
+        "duk-a",
+        "10",
+        "2023-02-13",
+        "Thực hiện Nghị quyết số 02-NQ/ĐUK, ngày 29/4/2021 của Ban Chấp hành.",
+        **implements,
+    )
+    plan(
+        root,
+        "duk-b",
+        "11",
+        "2023-03-21",
+        "Thực hiện Nghị quyết số 02-NQ/ĐUK, ngày 12/01/2021 của Ban Chấp hành.",
+        **implements,
+    )
+    a, _ = refs_of(root, "duk-a/kh-10-2023")  # the body's citation, then the front matter's relation
+    b, _ = refs_of(root, "duk-b/kh-11-2023")
     assert (a.status, a.target.key) == ("ok", "duk-a/nq-02-2021")
     assert (b.status, b.target.key) == ("ok", "duk-b/nq-02-2021")
     assert [f.code for f in findings(root, AS_OF)] == []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.payloads import DOCUMENT
-from helpers import build_copy, findings, line_containing
+from helpers import PREVIEW_CONFIG, add_preview_config, build_copy, findings, line_containing
 
 # Each line must reach the reader exactly as written.
 HOSTILE_LINES = [
@@ -33,7 +33,7 @@ def add_unreadable_document(root: Path) -> None:
     """A document that cannot be read at all: a preview goes on and says nothing of machine paths."""
     add_hostile_document(root)
     (root / "plans" / "duk-hanoi-dh" / "kh-98-2023.md").write_text("---\ntype: [KH\n---\nThân bài.\n", encoding="utf-8")
-    (root / "mkdocs-preview.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  kehoach:\n    preview: true\n")
+    add_preview_config(root)
 
 
 class _Text(HTMLParser):
@@ -95,7 +95,7 @@ def test_hostile_front_matter_is_escaped_in_the_page_and_its_listings(site):
 def preview(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile-preview")
     code, err, out = build_copy(
-        tmp, add_unreadable_document, env={"KEHOACH_AS_OF": "2023-03-20"}, config="mkdocs-preview.yml"
+        tmp, add_unreadable_document, env={"KEHOACH_AS_OF": "2023-03-20"}, config=PREVIEW_CONFIG
     )
     assert code == 0, err[-3000:]
     return tmp / "proj", out

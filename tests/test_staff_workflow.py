@@ -162,6 +162,18 @@ def test_new_plan_passes_the_checker_and_appears_on_the_site(tmp_path):
         )
         assert run.returncode == 0, run.stderr
         made["path"] = root / "plans" / "duk-hanoi-dh" / "kh-91-2023.md"
+        # until the clerk pastes the official text, the template's placeholder is an error at its line
+        check = cli("check", "--root", str(root), "--as-of", "2023-03-15", "--files", str(made["path"]))
+        placeholder = line_containing(made["path"], "Dán toàn văn")
+        assert check.returncode == 1 and f"kh-91-2023.md:{placeholder}: lỗi S011" in check.stdout, check.stdout
+        text = made["path"].read_text(encoding="utf-8")
+        made["path"].write_text(
+            text.replace(
+                "Dán toàn văn văn bản vào đây, đúng như bản đã ban hành.",
+                "Ban Thường vụ Đảng ủy Khối xây dựng Kế hoạch như sau.",
+            ),
+            encoding="utf-8",
+        )
         check = cli("check", "--root", str(root), "--as-of", "2023-03-15", "--files", str(made["path"]))
         assert check.returncode == 0 and "lỗi" not in check.stdout.split("Tổng cộng")[0], check.stdout
         # the signer's name is left for the editor, and the checker says where it goes

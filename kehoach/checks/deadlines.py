@@ -130,3 +130,42 @@ def ordering(view: View, out: Findings) -> None:
                         hint="Thời hạn của kế hoạch cấp dưới không được muộn hơn kế hoạch cấp trên.",
                         subject=lt.task.id,
                     )
+
+
+@runner
+def done_tasks(view: View, out: Findings) -> None:
+    """A task marked done says when (D209), on a day that can be true: after the document, before today (D210)."""
+    for e in view.repo.entries:
+        for i, t in enumerate(e.doc.tasks):
+            if t.status == "done" and t.done_on is None:
+                empty = e.field_line("tasks", i, "done_on")  # «done_on:» written but left empty
+                line = empty if empty != e.field_line("tasks", i) else e.field_line("tasks", i, "status")
+                out.add(
+                    Code.D209,
+                    e,
+                    line,
+                    f"Nhiệm vụ «{t.id}» ghi «status: done» nhưng chưa có ngày xong.",
+                    hint="Thêm «done_on: NĂM-THÁNG-NGÀY» (ngày hoàn thành thật) dưới «status: done».",
+                    subject=t.id,
+                )
+            if t.done_on is None:
+                continue
+            if e.doc.date and t.done_on < e.doc.date:
+                out.add(
+                    Code.D209,
+                    e,
+                    e.field_line("tasks", i, "done_on"),
+                    f"Nhiệm vụ «{t.id}» xong ngày {vn_short(t.done_on)}, trước ngày ban hành văn bản "
+                    f"({vn_short(e.doc.date)}).",
+                    hint="Kiểm tra lại năm, tháng của «done_on».",
+                    subject=t.id,
+                )
+            if t.done_on > view.as_of:
+                out.add(
+                    Code.D210,
+                    e,
+                    e.field_line("tasks", i, "done_on"),
+                    f"Nhiệm vụ «{t.id}» ghi ngày xong {vn_short(t.done_on)}, sau ngày xét {vn_short(view.as_of)}.",
+                    hint="Ngày xong không thể ở tương lai: kiểm tra lại «done_on».",
+                    subject=t.id,
+                )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 
 from ..findings import Code
 from ..model.references import number_int
 from ..model.view import View
-from ..text.doctypes import DOC_TYPES, expected_name
+from ..text.doctypes import DOC_TYPES, canonical_type, expected_name, type_name
+from ..text.unicode import fold
 from .registry import Findings, runner
 
 
@@ -35,15 +37,37 @@ def identity(view: View, out: Findings) -> None:
         term = view.index.term_id(e.doc.issuer, e.doc.date) or e.doc.term
         same[(e.doc.issuer, e.issuer_code(view.tree), e.doc.type, n, term)].append(e)
     for group in same.values():
-        for e in group[1:]:
+        if len(group) < 2:
+            continue
+        for e in group:  # each file is told, at its number, which other file has the same one
+            others = ", ".join(o.path for o in group if o is not e)
             out.add(
                 Code.S003,
                 e,
-                1,
-                f"Số hiệu {e.doc.number}-{e.doc.type} của {e.doc.issuer} trùng với {group[0].path} trong cùng nhiệm kỳ.",
-                hint="Kiểm tra lại số văn bản.",
+                e.field_line("number") or 1,
+                f"Số hiệu {e.doc.number}-{e.doc.type} của {e.doc.issuer} trùng với {others} trong cùng nhiệm kỳ.",
+                hint="Kiểm tra lại số văn bản (số được đánh lại từ 01 mỗi nhiệm kỳ, không trùng trong một nhiệm kỳ).",
                 subject=e.key,
             )
+
+
+# What a clerk writes for a type: the word, a code in any case, a code with a typo.
+_TYPE_WORDS = {fold(name.split(" / ")[0]): code for code, (name, _) in DOC_TYPES.items()}
+
+
+def _type_hint(written: str) -> str:
+    """Which code was probably meant: «Kế hoạch» or «kh» is KH, «KHH» is KH."""
+    meant = canonical_type(written) or _TYPE_WORDS.get(fold(written))
+    if meant is None:
+        close = difflib.get_close_matches(written.upper(), [c.upper() for c in DOC_TYPES], n=1, cutoff=0.5)
+        meant = canonical_type(close[0]) if close else None
+    listed = f"Các mã loại: {', '.join(DOC_TYPES)}."
+    return f"Có phải «{meant}» ({type_name(meant)})? Ghi «type: {meant}». {listed}" if meant else listed
+
+
+def _close_hint(written: str, known: list[str], fix: str) -> str:
+    close = difflib.get_close_matches(written, known, n=1, cutoff=0.6)
+    return f"Có phải «{close[0]}»? {fix}." if close else f"{fix}: {', '.join(known)}."
 
 
 @runner
@@ -55,18 +79,18 @@ def metadata(view: View, out: Findings) -> None:
             out.add(
                 Code.S002,
                 e,
-                1,
+                e.field_line("type") or 1,
                 f"Loại văn bản «{d.type}» không hợp lệ.",
-                hint=f"Dùng một trong: {', '.join(DOC_TYPES)}.",
+                hint=_type_hint(d.type),
                 subject=d.type,
             )
         if d.issuer not in tree:
             out.add(
                 Code.S004,
                 e,
-                1,
+                e.field_line("issuer") or 1,
                 f"Tổ chức ban hành «{d.issuer}» không có trong organizations.yml.",
-                hint="Sửa «issuer» thành mã tổ chức đã khai báo.",
+                hint=_close_hint(d.issuer, list(tree.by_key), "Sửa «issuer» thành mã tổ chức đã khai báo"),
                 subject=d.issuer,
             )
             continue
@@ -74,9 +98,11 @@ def metadata(view: View, out: Findings) -> None:
             out.add(
                 Code.S002,
                 e,
-                1,
+                e.field_line("term") or 1,
                 f"Nhiệm kỳ «{d.term}» không có trong tổ chức {d.issuer}.",
-                hint="Dùng mã nhiệm kỳ trong organizations.yml.",
+                hint=_close_hint(
+                    d.term, [t.id for t in tree.by_key[d.issuer].terms], "Dùng mã nhiệm kỳ trong organizations.yml"
+                ),
                 subject=d.term,
             )
         folder, _, name = e.key.rpartition("/")

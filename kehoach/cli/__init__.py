@@ -53,15 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=["text", "json", "github", "markdown"],
+        choices=["text", "json", "github", "gitlab", "markdown"],
         default="text",
-        help="Định dạng báo cáo (markdown: bảng cho tóm tắt của việc định kỳ).",
+        help="Định dạng báo cáo (github: chú thích trên dòng của pull request; gitlab: báo cáo Code Quality của "
+        "merge request; markdown: bảng cho tóm tắt của việc định kỳ).",
+    )
+    check.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="Ghi báo cáo vào tệp này (ghi trọn vẹn hoặc không ghi); màn hình vẫn hiện các phát hiện.",
     )
     check.add_argument(
         "--fail-on",
         choices=["error", "overdue", "warning"],
         default="error",
-        help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn; warning: mọi cảnh báo.",
+        help="error: chỉ lỗi làm thất bại (mặc định); overdue: cả nhiệm vụ quá hạn (báo cáo hằng ngày); "
+        "warning: mọi cảnh báo. Phát hiện chỉ do ngày tháng trôi qua (quá hạn) chỉ làm thất bại với overdue.",
     )
     check.add_argument(
         "--files",
@@ -100,15 +108,31 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--attached-to", default=None, help="Đề cương: số hiệu kế hoạch mà đề cương kèm theo, ví dụ 90-KH/ĐUK."
     )
+    new.add_argument(
+        "--implements",
+        action="append",
+        default=None,
+        metavar="SỐ-HIỆU",
+        help="Văn bản mà văn bản mới thực hiện, ví dụ 21-NQ/TW (kèm «, ngày 16/6/2022» nếu số hiệu lặp lại "
+        "qua các nhiệm kỳ); ghi nhiều lần nếu thực hiện nhiều văn bản. Bỏ trống thì được hỏi khi chạy tại màn hình.",
+    )
 
     imp = sub.add_parser("import", help="Nhập văn bản có sẵn (.docx, .txt, .md) thành tệp của kho, không mất chữ nào.")
-    imp.add_argument("files", nargs="+", type=Path, help="Các tệp cần nhập.")
+    imp.add_argument(
+        "files", nargs="+", type=Path, help="Các tệp cần nhập; một thư mục (như nhap/) là mọi tệp .docx, .txt trong đó."
+    )
     imp.add_argument("--org", default=None, help="Mã tổ chức ban hành (mặc định: suy ra từ đầu văn bản).")
     imp.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
     imp.add_argument(
         "--out", type=Path, default=None, help="Ghi vào thư mục này thay vì vào kho (giữ cấu trúc plans/…)."
     )
     imp.add_argument("--dry-run", action="store_true", help="Chỉ in kết quả ra màn hình, không ghi tệp.")
+    imp.add_argument(
+        "--summary",
+        type=Path,
+        default=None,
+        help="Ghi thêm bản tóm tắt (Markdown: tệp đã ghi, mục cần xem lại) vào tệp này, ví dụ $GITHUB_STEP_SUMMARY.",
+    )
 
     export = sub.add_parser(
         "export", help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv)."

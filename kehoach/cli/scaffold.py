@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.entry import Kind
@@ -11,6 +11,7 @@ from ..model.load import load_repository
 from ..model.references import number_int
 from ..model.repository import FOLDER_OF_KIND, Repository
 from ..text.doctypes import DOC_TYPES, canonical_type, file_name, type_name, type_slug
+from ..text.symbols import citations_in
 
 DEFAULT_TYPE = {"plan": "KH", "outline": "ĐC", "resolution": "NQ"}
 HEADING = {"KH": "KẾ HOẠCH", "CTr": "CHƯƠNG TRÌNH", "ĐC": "ĐỀ CƯƠNG", "NQ": "NGHỊ QUYẾT"}
@@ -24,6 +25,56 @@ class ScaffoldError(ValueError):
 class Scaffold:
     path: Path
     text: str
+    notes: list[str] = field(default_factory=list)  # what the staff member should know (in Vietnamese)
+
+
+@dataclass(frozen=True)
+class Implemented:
+    """The document a new one implements, as the relation will name it."""
+
+    symbol: str
+    date: dt.date | None
+    found: str | None  # the repository file holding it, when it is there
+
+
+def implemented(repo: Repository, written: str) -> Implemented:
+    """Read «21-NQ/TW», «Nghị quyết số 21-NQ/TW, ngày 16/6/2022» and find it in the repository.
+
+    Numbers restart every term, so a symbol held twice needs its date to tell which one is meant."""
+    cited = citations_in(written.strip())
+    if not cited:
+        raise ScaffoldError(
+            f"Không đọc được số hiệu «{written}». Ghi như văn bản viết, ví dụ --implements 21-NQ/TW "
+            'hoặc --implements "Nghị quyết số 21-NQ/TW, ngày 16/6/2022".'
+        )
+    c = cited[0]
+    wanted = c.symbol.replace(" ", "").upper()
+    held = [e for e in repo.entries if (e.symbol(repo.orgs) or "").replace(" ", "").upper() == wanted]
+    if c.date is not None:
+        held = [e for e in held if e.doc.date == c.date] or held
+    if len(held) > 1:
+        dates = ", ".join(sorted(e.doc.date.strftime("%d/%m/%Y") for e in held if e.doc.date))
+        raise ScaffoldError(
+            f"Kho có {len(held)} văn bản số hiệu {c.symbol} (các ngày: {dates}). Ghi kèm ngày, ví dụ "
+            f'--implements "{c.symbol}, ngày {dates.split(", ")[0]}".'
+        )
+    if held:
+        return Implemented(c.symbol, held[0].doc.date, held[0].path)
+    return Implemented(c.symbol, c.date, None)
+
+
+def term_note(repo: Repository, org_key: str, day: dt.date) -> str | None:
+    """A warning when the date falls in no term of the organisation: numbers restart every term, so the
+    next number and the «khóa» of citations would be guessed from a term that has ended."""
+    org = repo.orgs.get(org_key)
+    if org is None or not org.terms or repo.orgs.term_at(org_key, day) is not None:
+        return None
+    last = max(org.terms, key=lambda t: t.first_day)
+    return (
+        f"Ngày {day.strftime('%d/%m/%Y')} không thuộc nhiệm kỳ nào của {org.name} trong organizations.yml "
+        f"(nhiệm kỳ gần nhất: {last.label}, {last.start_year}–{last.end_year}). Số văn bản đánh lại từ 01 mỗi "
+        "nhiệm kỳ: thêm nhiệm kỳ mới vào «terms» của tổ chức này rồi kiểm tra lại số (--number nếu cần)."
+    )
 
 
 def next_number(repo: Repository, org: str, type_code: str, day: dt.date) -> int:
@@ -53,6 +104,7 @@ def scaffold(
     title: str | None = None,
     type_code: str | None = None,
     attached_to: str | None = None,
+    implements: list[str] | None = None,
 ) -> Scaffold:
     repo = load_repository(root)
     tree = repo.orgs
@@ -84,8 +136,22 @@ def scaffold(
     if org.place:
         lines.append(f"place: {org.place}")
     lines += [f"date: {day.isoformat()}", f"title: {_quote(title or '')}"]
-    if kind == "outline":
-        lines.append(f"relations:\n  - {{type: attached_to, target: {attached_to}}}")
+    notes = [note] if (note := term_note(repo, org_key, day)) else []
+    relations = [f"  - {{type: attached_to, target: {attached_to}}}"] if kind == "outline" else []
+    for written in implements or []:
+        target = implemented(repo, written)
+        relations.append(
+            f"  - {{type: implements, target: {target.symbol}"
+            + (f", date: {target.date.isoformat()}" if target.date else "")
+            + "}"
+        )
+        if target.found is None:
+            notes.append(
+                f"Kho chưa có văn bản {target.symbol}: kiểm tra sẽ báo R101 cho tới khi thêm nó (kehoach new resolution "
+                "hoặc kehoach import), hoặc ghi nó vào «external» nếu kho không giữ văn bản đó."
+            )
+    if relations:
+        lines += ["relations:", *relations]
     if kind == "plan":
         lines += ["signer:", "  on_behalf: T/M BAN THƯỜNG VỤ", "  position: BÍ THƯ", '  name: ""  # họ tên người ký']
     lines += [
@@ -108,4 +174,4 @@ def scaffold(
         "Dán toàn văn văn bản vào đây, đúng như bản đã ban hành.",
         "",
     ]
-    return Scaffold(path, "\n".join(lines))
+    return Scaffold(path, "\n".join(lines), notes)

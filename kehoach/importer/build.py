@@ -10,11 +10,10 @@ import yaml
 
 from ..findings import Severity
 from ..model.read import load_organizations
-from ..model.repository import FOLDER_OF_KIND
 from ..model.schema import Document
-from ..text.doctypes import expected_name, type_slug
-from ..text.unicode import slugify
 from .extract import extract
+from .issuer import Proposal
+from .naming import target_path
 from .readers import ImportRefused, Source, read_source
 
 ORDER = [
@@ -27,6 +26,7 @@ ORDER = [
     "place",
     "date",
     "title",
+    "addressees",
     "signer",
     "recipients",
     "confidentiality",
@@ -34,6 +34,7 @@ ORDER = [
     "relations",
     "tasks",
     "targets",
+    "body_format",
     "source",
     "review",
 ]
@@ -42,28 +43,19 @@ ORDER = [
 @dataclass
 class Imported:
     source: Source
-    front: dict[str, Any]
+    front: dict[str, Any]  # what the importer read; `issuer` is None when organizations.yml lacks the issuer
     path: Path  # relative to the repository root
-    text: str
+    text: str  # the file: front matter (an unknown issuer under its proposed key) and body
+    issuer_name: str | None = None  # the name the header block reads
+    proposal: Proposal | None = None  # an organizations.yml entry for an issuer to add
 
     @property
     def review(self) -> list[dict[str, Any]]:
         return list(self.front.get("review", []))
 
-
-def target_path(front: dict[str, Any], kind: str) -> Path:
-    folder = FOLDER_OF_KIND["outline" if kind == "outline" else "plan"]
-    date = front.get("date")
-    name = expected_name(front["type"], front.get("number"), date.year if date else None)
-    if kind == "outline":
-        attached = next((r["target"] for r in front.get("relations", []) if r["type"] == "attached_to"), None)
-        if attached:
-            num, _, rest = attached.partition("-")
-            name = f"dc-{type_slug(rest.split('/')[0])}-{num}" + (f"-{date.year}" if date else "")
-    if not name:
-        title = slugify(front.get("title") or "van-ban")[:40].rsplit("-", 1)[0]
-        name = f"{type_slug(front['type'])}-{title}"
-    return Path(folder) / str(front["issuer"]) / f"{name}.md"
+    @property
+    def numbered(self) -> bool:
+        return bool(self.front.get("number"))
 
 
 def render(front: dict[str, Any], body: str) -> str:
@@ -79,18 +71,23 @@ def import_file(path: Path, root: Path, org: str | None = None) -> Imported:
     if org is not None and org not in tree:
         raise ImportRefused(f"Không có tổ chức «{org}» trong organizations.yml.")
     source = read_source(path)
-    found = extract(source.text, tree, org)
+    found = extract(source.text, tree, org, source.layout)
     front = found.front
-    if not front.get("issuer"):
+    issuer = front.get("issuer") or (found.proposal.key if found.proposal else None)
+    if issuer is None:
+        where = f"đầu văn bản ghi «{found.issuer_name}»" if found.issuer_name else "đầu văn bản không ghi tên tổ chức"
+        choices = f" (có thể là: {', '.join(found.candidates)})" if found.candidates else ""
         raise ImportRefused(
-            f"{path.name}: không xác định được tổ chức ban hành từ đầu văn bản; "
-            "ghi rõ bằng --org MÃ-TỔ-CHỨC (xem organizations.yml)."
+            f"{path.name}: không xác định được tổ chức ban hành ({where}); ghi rõ bằng --org MÃ-TỔ-CHỨC{choices}."
         )
+    front["body_format"] = source.body_format
     front["source"] = path.name
-    review = [{"field": f, "candidate": None, "reason": r} for f, r in source.notes] + found.review
+    review = [{"field": f, "candidate": None, "reason": r} for f, r in source.notes] + found.review.items
     if review:
         front["review"] = review
-    Document.model_validate(dict(front))  # what we write must load
+    written = dict(front, issuer=issuer)  # an issuer to add to organizations.yml is written under its proposed key
+    Document.model_validate(written)  # what we write must load
     body = source.text if source.text.endswith("\n") else source.text + "\n"
-    kind = "outline" if front["type"] == "ĐC" else "plan"
-    return Imported(source, front, target_path(front, kind), render(front, body))
+    return Imported(
+        source, front, target_path(written, issuer), render(written, body), found.issuer_name, found.proposal
+    )

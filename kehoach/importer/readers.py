@@ -1,12 +1,21 @@
-"""Read an input file into Markdown text (NFC), or refuse it with a reason a staff member understands."""
+"""Read an input file into its body text (NFC) and the layout the extractor reads, or refuse it with a reason
+a staff member understands.
+
+A .txt is plain text: its body is kept as it is and the site shows it line for line (`body_format: plain`).
+A .docx becomes Markdown, as does a .md. A .txt that is in fact Markdown exported from Word (headings «##»,
+emphasis «**…**», escapes «\\*») is read as Markdown, and the review list says so.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from ..text.unicode import nfc
-from .docx_reader import docx_markdown
+from .docx_reader import read_docx
+from .layout import Layout, text_layout
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -15,12 +24,23 @@ class ImportRefused(ValueError):
     """The file cannot be imported; the message says why and what to do."""
 
 
+BodyFormat = Literal["markdown", "plain"]
+# Marks only Markdown puts in a text: an ATX heading, strong emphasis, an escaped mark.
+_MARKDOWN = re.compile(r"^#{1,6}\s+\S|\*\*[^*\s][^*\n]*\*\*|\\[*_#\[\]-]", re.M)
+
+
 @dataclass
 class Source:
     path: Path
-    text: str  # Markdown, NFC
+    text: str  # the body as it will be written: NFC, line ends «\n»
     format: str  # md | txt | docx
+    layout: Layout
+    body_format: BodyFormat
     notes: list[tuple[str, str]] = field(default_factory=list)  # (field, reason) for the review list
+
+
+def looks_like_markdown(text: str) -> bool:
+    return _MARKDOWN.search(text) is not None
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -64,24 +84,35 @@ def read_source(path: Path) -> Source:
     suffix = path.suffix.lower()
     if suffix == ".docx":
         try:
-            text = docx_markdown(path)
+            word = read_docx(path)
         except Exception as e:  # noqa: BLE001 — any failure of the Word parser on a foreign file means "not a valid .docx"
             raise ImportRefused(
                 f"{name}: không phải tệp Word .docx hợp lệ ({type(e).__name__}). Mở bằng Word và lưu lại dạng .docx."
             ) from None
-        if not text.strip():
+        if not word.markdown.strip():
             raise ImportRefused(
                 f"{name}: tệp Word không có chữ (có thể chỉ là ảnh chụp văn bản). "
                 "Cần bản có chữ; ảnh chụp phải được nhận dạng chữ (OCR) trước."
             )
-        return Source(path, nfc(text), "docx")
+        return Source(path, word.markdown, "docx", word.layout, "markdown")
     if suffix in (".md", ".txt", ".markdown"):
         raw = path.read_bytes()
         text, notes = decode_text(raw, name)
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
         if not text.strip():
             raise ImportRefused(f"{name}: tệp trống.")
-        return Source(path, nfc(text), "md" if suffix != ".txt" else "txt", notes)
+        if suffix != ".txt":
+            return Source(path, text, "md", text_layout(text, markdown=True), "markdown", notes)
+        if looks_like_markdown(text):
+            notes.append(
+                (
+                    "body_format",
+                    "tệp .txt có ký hiệu Markdown («##», «**…**»): toàn văn được đọc như Markdown; nếu là chữ thuần, "
+                    "đổi thành «body_format: plain»",
+                )
+            )
+            return Source(path, text, "txt", text_layout(text, markdown=True), "markdown", notes)
+        return Source(path, text, "txt", text_layout(text, markdown=False), "plain", notes)
     if suffix == ".doc":
         raise ImportRefused(f"{name}: định dạng Word cũ (.doc) chưa được hỗ trợ. Mở bằng Word, chọn Lưu thành → .docx.")
     raise ImportRefused(

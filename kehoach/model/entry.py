@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-from ..text.analysis import DeadlinePhrase, TextAnalysis, analyse
-from ..text.dates import WrittenDate
+from ..text.analysis import DeadlinePhrase, Placeholder, TextAnalysis, analyse
+from ..text.clauses import Clause
+from ..text.dates import Dateline, WrittenDate
 from ..text.doctypes import type_name
 from ..text.plain import PlainText
 from ..text.symbols import Citation
@@ -59,6 +60,18 @@ class Entry:
     @property
     def written_dates(self) -> list[WrittenDate]:
         return self.analysis.dates
+
+    @property
+    def opening_clauses(self) -> list[Clause]:
+        return self.analysis.clauses
+
+    @property
+    def placeholders(self) -> list[Placeholder]:
+        return self.analysis.placeholders
+
+    @property
+    def dateline(self) -> Dateline | None:
+        return self.analysis.dateline
 
     def field_line(self, *path: str | int) -> int | None:
         """File line of a front matter field, e.g. ("tasks", 2, "owner")."""

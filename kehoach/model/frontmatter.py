@@ -108,33 +108,38 @@ def _fast_load(text: str) -> Parsed:
     mappings, sequences and scalars, so those are built here and anything else falls back.
     """
     stack: list[Any] = []
-    keys: list[Any] = []  # per open collection: the pending key of a mapping, or the next index of a sequence
+    keys: list[Any] = []  # per open mapping, its pending key (per open sequence a placeholder: its index is its length)
     root: object = None
     duplicates: list[Duplicate] = []
     documents = 0
     event: Any
+    # the most frequent events are tested first: this loop is most of a cold load
     for event in yaml.parse(text, Loader=_BaseLoader):
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Fallback  # PyYAML reports a second document as the error it is
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
-            raise AliasRefused(event.start_mark.line)
         if kind is yaml.ScalarEvent:
+            if event.anchor is not None:
+                raise AliasRefused(event.start_mark.line)
             if event.tag is not None and event.tag != "!":
                 raise _Fallback
             value = event.value if (event.style or not event.implicit[0]) else _plain_scalar(event.value)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            if event.tag is not None and not event.implicit:
-                raise _Fallback
-            stack.append({} if kind is yaml.MappingStartEvent else [])
-            keys.append(_NO_KEY if kind is yaml.MappingStartEvent else 0)
-            continue
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             value = stack.pop()
             keys.pop()
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.anchor is not None:
+                raise AliasRefused(event.start_mark.line)
+            if event.tag is not None and not event.implicit:
+                raise _Fallback
+            stack.append({} if kind is yaml.MappingStartEvent else [])
+            keys.append(_NO_KEY)
+            continue
+        elif kind is yaml.AliasEvent:
+            raise AliasRefused(event.start_mark.line)
         else:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Fallback  # PyYAML reports a second document as the error it is
             continue
         if not stack:
             root = value
@@ -142,13 +147,12 @@ def _fast_load(text: str) -> Parsed:
         top = stack[-1]
         if type(top) is list:
             top.append(value)
-            keys[-1] += 1
         elif keys[-1] is _NO_KEY:
             if isinstance(value, (dict, list)) or value == "<<":
                 raise _Fallback  # complex keys and merge keys: let PyYAML decide
             keys[-1] = value
             if value in top:
-                where = tuple(k if type(c) is list else str(k) for c, k in zip(stack[:-1], keys[:-1]))
+                where = tuple(len(c) if type(c) is list else str(k) for c, k in zip(stack[:-1], keys[:-1]))
                 duplicates.append(Duplicate((*where, str(value)), event.start_mark.line))
         else:
             top[keys[-1]] = value  # a duplicated key keeps the last value, as PyYAML does
@@ -332,10 +336,13 @@ def explain_yaml_error(err: yaml.YAMLError, text: str) -> YamlProblem:
     problem = str(getattr(err, "problem", None) or "")
     context = str(getattr(err, "context", None) or "")
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    if "quoted scalar" in context and getattr(err, "context_mark", None) is not None:
-        mark = err.context_mark  # type: ignore[attr-defined]  # an unclosed quote: where it opens
+    if ("quoted scalar" in context or "flow" in context) and getattr(err, "context_mark", None) is not None:
+        mark = err.context_mark  # type: ignore[attr-defined]  # an unclosed quote or bracket: where it opens
     line = mark.line if mark is not None else None
     lines = text.split("\n")
+    earlier = _earlier_cause(lines, line if line is not None else len(lines) - 1)
+    if earlier is not None:
+        return earlier
     here = lines[line] if line is not None and line < len(lines) else ""
     if "\t" in here or ("cannot start any token" in problem and "\t" in text):
         tab = line if "\t" in here else next(i for i, s in enumerate(lines) if "\t" in s)
@@ -355,15 +362,58 @@ def explain_yaml_error(err: yaml.YAMLError, text: str) -> YamlProblem:
     return YamlProblem(line, *_UNKNOWN)
 
 
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+\s*:\s+|\{[^}]*:\s*)?(?P<q>["'])""")
+_NO_SPACE_AFTER_COLON = re.compile(r"^\s*(?:-\s+)?[\w.-]+:(?![\s/]|$)")
+
+
+def _earlier_cause(lines: list[str], upto: int) -> YamlProblem | None:
+    """A mistake above the line PyYAML names, which it only noticed later: a quote opened and never closed
+    (the value swallows the next lines), or «tên:giá trị» without the space YAML needs after «:»."""
+    for i, line in enumerate(lines[: upto + 1]):
+        opened = _OPEN_QUOTE.match(line)
+        if opened is not None:
+            quote = opened.group("q")
+            rest = (
+                line[opened.end() :].replace("\\" + quote, "")
+                if quote == '"'
+                else line[opened.end() :].replace("''", "")
+            )
+            if quote not in rest:
+                return YamlProblem(
+                    i,
+                    "ngoặc kép mở ở dòng này chưa được đóng (hoặc đóng bằng dấu ngoặc cong “ ”)",
+                    f"Đóng giá trị bằng dấu {quote} thẳng ở cuối dòng.",
+                )
+        if _NO_SPACE_AFTER_COLON.match(line) and i < upto:
+            return YamlProblem(i, "thiếu dấu cách sau dấu «:»", "Viết «tên: giá trị», có một dấu cách sau «:».")
+        if i >= upto - 1 and line.strip() and not _YAML_LINE.match(line):
+            return YamlProblem(
+                i,
+                "dòng này không có dạng «tên: giá trị» (thiếu dấu «:», hoặc giá trị bị xuống dòng)",
+                "Nếu là phần tiếp của giá trị dòng trên, nối lên dòng trên (hoặc viết «tên: >-» rồi "
+                "thụt các dòng vào hai dấu cách); nếu là một trường, thêm «:» sau tên trường.",
+            )
+    return None
+
+
 _YAML_LINE = re.compile(r"^(?:\s|#|-(?:\s|$)|[\w.-]+\s*:|$)")
 
 
 def probable_body_start(front: str) -> int | None:
     """0-based line where official text seems to begin inside what was read as front matter: the closing
-    «---» is missing and a later «---» (a separator in the body) closed the block instead."""
+    «---» is missing and a later «---» (a separator in the body) closed the block instead.
+
+    A line that is not YAML is body text when it follows a blank line or is followed by more text that is
+    not YAML; a lone line among fields is a field's broken value (a title run onto a second line)."""
+    lines = front.split("\n")
     seen_key = False
-    for i, line in enumerate(front.split("\n")):
+    for i, line in enumerate(lines):
         if not _YAML_LINE.match(line):
-            return i if seen_key else None
+            if not seen_key:
+                return None
+            following = next((s for s in lines[i + 1 :] if s.strip()), "")
+            if (i > 0 and not lines[i - 1].strip()) or (following and not _YAML_LINE.match(following)):
+                return i
+            continue
         seen_key = seen_key or bool(re.match(r"[\w.-]+\s*:", line))
     return None

@@ -46,6 +46,7 @@ def load_organizations(root: Path) -> tuple[OrgTree, list[Finding]]:
     except ValidationError as e:
         return OrgTree([]), findings + schema_findings(e, OrganizationsFile, rel, text, 1, None)
     tree = OrgTree(parsed.organizations)
+    findings += _twice_declared(parsed, text)
     seen: set[str] = set()
     for i, org in enumerate(parsed.organizations):
         if org.key in seen:
@@ -74,6 +75,30 @@ def load_organizations(root: Path) -> tuple[OrgTree, list[Finding]]:
                 )
             )
     return tree, findings
+
+
+def _twice_declared(parsed: OrganizationsFile, text: str) -> list[Finding]:
+    """S003 for a unit key or term id used twice within one organisation (owners and terms are looked up by it)."""
+    findings = []
+    for i, org in enumerate(parsed.organizations):
+        for part, what, keys in (
+            ("units", "Mã đơn vị", [u.key for u in org.units]),
+            ("terms", "Mã nhiệm kỳ", [t.id for t in org.terms]),
+        ):
+            for j, key in enumerate(keys):
+                if key in keys[:j]:
+                    line = node_line(text, ("organizations", i, part, j))
+                    findings.append(
+                        Finding(
+                            Code.S003,
+                            ORGANIZATIONS_FILE,
+                            line + 1 if line is not None else None,
+                            f"{what} «{key}» của tổ chức «{org.key}» bị khai báo hai lần.",
+                            hint="Đổi mã hoặc xóa khai báo thừa.",
+                            subject=key,
+                        )
+                    )
+    return findings
 
 
 @dataclass
@@ -216,13 +241,12 @@ def _parsed(
 def _missing_front_matter(text: str, rel: str, key: str) -> Finding:
     if text.split("\n", 1)[0].strip() == "---":  # opened, never closed
         body = probable_body_start(text.split("\n", 1)[1] if "\n" in text else "")
-        line = 2 + body if body is not None else 1
         return Finding(
             Code.S001,
             rel,
-            line,
+            1,
             "Phần đầu mở bằng dòng «---» nhưng không có dòng «---» đóng lại.",
-            hint=f"Thêm một dòng «---» ngay trước dòng {line} (sau trường cuối cùng của phần đầu)."
+            hint=f"Thêm một dòng «---» ngay trước dòng {2 + (body or 0)} (sau trường cuối cùng của phần đầu)."
             if body is not None
             else "Thêm một dòng «---» sau trường cuối cùng của phần đầu.",
             document=key,

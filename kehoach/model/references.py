@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, NamedTuple
 
-from ..text.plain import PlainText
-from ..text.symbols import Citation, find_citations, read_symbol
+from ..text.symbols import Citation, citations_in, read_symbol
 from ..text.unicode import one_lookalike_apart
 from .entry import Entry
 from .repository import Repository
@@ -127,6 +127,14 @@ class Index:
                 found[(e.doc.issuer, e.issuer_code(self.tree), e.doc.type, n)].append(e)
         return found
 
+    def holds(self, source: Entry, code: str, type_: str | None, number: int) -> bool:
+        """Whether a document with this symbol, seen from `source`, is in the repository or a federated one."""
+        found = self.tree.resolve_code(source.doc.issuer, code)
+        if found is None or type_ is None:
+            return False
+        symbol = (found[0].key, code, type_, number)
+        return symbol in self.by_symbol or symbol in self.remote_by_symbol
+
     def term_id(self, org: str, day: dt.date | None) -> str | None:
         term = self.tree.term_at(org, day) if day else None
         return term.id if term else None
@@ -182,14 +190,21 @@ class Index:
         return Resolution(RefStatus.AMBIGUOUS, None, candidates, org_key)
 
 
-def _resolved_code(index: Index, source: Entry, code: str) -> tuple[str, bool, list[str]]:
+def _resolved_code(
+    index: Index, source: Entry, code: str, type_: str | None, number: int
+) -> tuple[str, bool, list[str]]:
     """(code to look up, whether a look-alike was corrected, the codes it looks like when it is ambiguous).
 
     A code the tree does not know that is one look-alike letter away from exactly one code it knows is that
-    code («TƯ» is «TU»); from two, it is reported as ambiguous."""
-    if index.tree.resolve_code(source.doc.issuer, code) is not None:
+    code («DUK» is «ĐUK»). From several («TƯ» may be «TU», or «TW» typed in Telex), the one under which the
+    cited document exists wins; when that does not decide, it is reported as ambiguous."""
+    tree = index.tree
+    if tree.resolve_code(source.doc.issuer, code) is not None:
         return code, False, []
-    near = [known for known in index.tree.codes_seen_from(source.doc.issuer) if one_lookalike_apart(code, known)]
+    near = [known for known in tree.codes_seen_from(source.doc.issuer) if one_lookalike_apart(code, known)]
+    if len(near) > 1:
+        holding = [c for c in near if index.holds(source, c, type_, number)]
+        near = holding if len(holding) == 1 else near
     if len(near) == 1:
         return near[0], True, []
     return code, False, near
@@ -210,7 +225,7 @@ def _reference(
 ) -> Reference | None:
     """A reference resolved, unless the citing document declares it external; None for a tentative form
     («1234/QĐ-TTg», «03-KHCN») whose issuer code is not one of the tree's: not a Party citation at all."""
-    code, fixed, near = _resolved_code(index, source, code)
+    code, fixed, near = _resolved_code(index, source, code, type_, number)
     externals = _externals(source)
     if externals and (f"{number:02d}-{type_}/{code}" in externals or symbol.replace(" ", "").upper() in externals):
         resolved = Resolution(RefStatus.EXTERNAL, None, [], None)
@@ -224,7 +239,11 @@ def _reference(
         and resolved.status in (RefStatus.UNKNOWN_ISSUER, RefStatus.AMBIGUOUS_CODE)
     ):
         return None
-    status = RefStatus.SELF if resolved.target is source else resolved.status
+    status = (
+        RefStatus.SELF
+        if resolved.target is source or _own_symbol(source, type_, number, code, date)
+        else resolved.status
+    )
     return Reference(
         source,
         symbol,
@@ -246,6 +265,15 @@ def _reference(
     )
 
 
+def _own_symbol(source: Entry, type_: str | None, number: int, code: str, date: dt.date | None) -> bool:
+    """Whether a symbol is the document's own «Số …» line while its `number` is left empty: the index holds
+    documents by number, so such a document is never found as its own target."""
+    if source.doc.number or not source.doc.symbol_as_written or (date is not None and date != source.doc.date):
+        return False
+    own = citations_in(source.doc.symbol_as_written)
+    return bool(own) and (own[0].number_int, own[0].type, own[0].code) == (number, type_, code.upper())
+
+
 def _externals(entry: Entry) -> set[str]:
     return {s.replace(" ", "").upper() for s in entry.doc.external}
 
@@ -254,13 +282,16 @@ def _cite(index: Index, e: Entry, c: Citation, origin: Origin) -> Reference | No
     return _reference(index, e, c.symbol, c.type, c.number_int, c.code, c.date, "cites", c, origin=origin)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def resolve_all(repo: Repository, index: Index | None = None) -> list[Reference]:
     index = index or Index(repo)
     refs: list[Reference | None] = []
     for e in repo.entries:
         refs += [_cite(index, e, c, "body") for c in e.citations]
-        if e.doc.title and any(ch.isdigit() for ch in e.doc.title):  # the trích yếu may cite too
-            refs += [_cite(index, e, c, "title") for c in find_citations(PlainText(e.doc.title))]
+        if e.doc.title and _DIGIT.search(e.doc.title):  # the trích yếu may cite too (a symbol has a number)
+            refs += [_cite(index, e, c, "title") for c in citations_in(e.doc.title)]
         for i, r in enumerate(e.doc.relations):
             if r.target in index.by_key:
                 target = index.by_key[r.target]

@@ -41,6 +41,7 @@ _FIELD_NAMES = {
     "status": "tình trạng",
     "done_on": "ngày xong",
 }
+_ISO_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 MAX_QUOTED = 60  # characters of a value a message repeats: a 5 MB value must not make a 5 MB message
 
 
@@ -97,7 +98,12 @@ def _explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         listed = f" Các trường hợp lệ ở đây: {', '.join(names)}." if names else ""
         return "trường không có trong lược đồ (gõ sai tên?)", "Kiểm tra chính tả tên trường." + listed
     if kind.startswith("date"):
-        return f"ngày không hợp lệ «{quoted(value)}»", "Ghi ngày dạng NĂM-THÁNG-NGÀY có thật, ví dụ 2023-02-28."
+        if _ISO_DAY.fullmatch(str(value).strip()):
+            return f"ngày «{quoted(value)}» không tồn tại", "Kiểm tra lại ngày với bản gốc (NĂM-THÁNG-NGÀY)."
+        return (
+            f"ngày «{quoted(value)}» không đúng dạng",
+            "Ghi ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2023-02-28 (không viết 28/02/2023).",
+        )
     if kind == "literal_error":
         return (
             f"giá trị «{quoted(value)}» không được phép",
@@ -131,7 +137,9 @@ def schema_findings(
         loc = tuple(error["loc"])
         line0 = node_line(front, loc)
         what, how = _explain(error, model)
-        code = Code.D201 if error["type"].startswith("date") else Code.S002
+        # a day that cannot exist (2023-02-30) is D201 as in the text; a date in another form is a schema error
+        impossible = error["type"].startswith("date") and _ISO_DAY.fullmatch(str(error.get("input")).strip())
+        code = Code.D201 if impossible else Code.S002
         dotted = ".".join(str(p) for p in loc)
         findings.append(
             Finding(
@@ -175,13 +183,14 @@ def yaml_error_finding(err: yaml.YAMLError, path: str, front: str, front_line: i
     problem = explain_yaml_error(err, front)
     body = probable_body_start(front)
     if body is not None and (problem.line is None or problem.line >= body):
-        line = front_line + body
+        insert_at = front_line + body
         return Finding(
             Code.S001,
             path,
-            line,
-            f"Thiếu dòng «---» đóng phần đầu trước dòng {line}: toàn văn bị đọc như phần đầu.",
-            hint=f"Thêm một dòng «---» ngay trước dòng {line} (sau trường cuối cùng của phần đầu).",
+            1,  # the «---» that opens a block no line closes
+            f"Phần đầu mở ở dòng 1 nhưng thiếu dòng «---» đóng lại trước dòng {insert_at}: toàn văn bị đọc như "
+            "phần đầu.",
+            hint=f"Thêm một dòng «---» ngay trước dòng {insert_at} (sau trường cuối cùng của phần đầu).",
             document=document,
         )
     line = front_line + (problem.line or 0)

@@ -16,6 +16,7 @@ from .diagram import MERMAID, relationship_diagram
 from .format import asset_url, day_long, day_short, escape, link, status_span
 from .official_text import linked_body
 from .problems import document_banner
+from .search import meta_html, search_meta
 
 KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cương", "resolution": "Sổ đăng ký văn bản cấp trên"}
 PURPOSE = {"b/c": "để báo cáo", "t/h": "để thực hiện", "lưu": "lưu", "biết": "để biết"}
@@ -38,7 +39,7 @@ def header(entry: Entry, view: View, as_of: dt.date) -> list[str]:
         rows.append(("Người ký", " — ".join(x for x in (d.signer.on_behalf, d.signer.position, d.signer.name) if x)))
     if d.confidentiality or d.urgency:
         rows.append(("Độ mật / khẩn", " ".join(x for x in (d.confidentiality, d.urgency) if x)))
-    out = [f"# {escape(' '.join(entry.heading(view.tree).split()))}", ""]  # a heading is one line
+    out = []
     if d.title:
         out += [f"**{escape(' '.join(d.title.split()))}**", "{: .kh-editorial }", ""]
     # an HTML table, because a Markdown table must have a header row and this card has none to give;
@@ -150,6 +151,14 @@ def restricted_banner(entry: Entry) -> list[str]:
     ]
 
 
+def _search_meta(entry: Entry, view: View) -> dict[str, str]:
+    return {"title": entry.heading(view.tree)} | search_meta(entry, view)
+
+
+def _not_searched(lines: list[str]) -> list[str]:
+    return ["<div data-pagefind-ignore markdown>", "", *lines, "</div>", ""] if lines else []
+
+
 def document_page(
     entry: Entry, view: View, changed: dt.date | None = None, problems: list[Finding] | None = None
 ) -> str:
@@ -158,19 +167,20 @@ def document_page(
     here, as_of = entry.page_path, view.as_of
     refs = view.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
-    out = header(entry, view, as_of) + restricted_banner(entry) + document_banner(view, problems or [])
+    heading = escape(" ".join(entry.heading(view.tree).split()))  # a heading is one line
+    out = [f"# {heading}", "", meta_html(_search_meta(entry, view)), ""] + document_banner(view, problems or [])
+    # The search index reads what is inside data-pagefind-body (card, tasks, official text) and not what
+    # only points elsewhere (relations, errata): a page is found for its own words.
+    out += ["<div data-pagefind-body markdown>", ""] + header(entry, view, as_of) + restricted_banner(entry)
     out += ['<div class="kh-editorial" markdown>', ""]
-    out += (
-        errata(entry, view.findings)
-        + relations(entry, view, here)
-        + tasks(entry, view, as_of)
-        + targets(entry)
-        + recipients(entry)
+    out += _not_searched(errata(entry, view.findings) + relations(entry, view, here))
+    out += tasks(entry, view, as_of) + targets(entry) + recipients(entry)
+    notes = (
+        ['!!! info "Ghi chú của người biên tập"', "", f"    {escape(entry.doc.notes)}", ""] if entry.doc.notes else []
     )
-    if entry.doc.notes:
-        out += ['!!! info "Ghi chú của người biên tập"', "", f"    {escape(entry.doc.notes)}", ""]
     if changed:
-        out += [f'<p class="kh-updated">Cập nhật lần cuối: {day_long(changed)} (theo lịch sử git).</p>', ""]
+        notes += [f'<p class="kh-updated">Cập nhật lần cuối: {day_long(changed)} (theo lịch sử git).</p>', ""]
+    out += _not_searched(notes)
     out += ["</div>", ""]
     if entry.body.strip():
         out += [
@@ -184,7 +194,10 @@ def document_page(
             "",
         ]
     else:
-        out += ["## Toàn văn", "", "*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
+        out += ["## Toàn văn", ""] + _not_searched(
+            ["*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
+        )
+    out += ["</div>", ""]  # the searched part ends with the official text
     if relationship_diagram(entry, view):
         # Last, so the text is readable before the diagram library is parsed; Material then uses this
         # global `mermaid` instead of fetching one from a CDN.

@@ -11,6 +11,7 @@ from ..model.entry import Entry
 from ..model.references import Reference, RefStatus
 from ..text.markup import neutralise, safe_address
 from .format import href
+from .plain_body import plain_body
 
 
 def link_title(text: str) -> str:
@@ -19,6 +20,8 @@ def link_title(text: str) -> str:
 
 
 def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
+    if entry.doc.body_format == "plain":
+        return plain_body(entry, refs, here)
     body, plain = entry.body, entry.plain
     edits: list[tuple[int, int, str]] = []
     for ref in refs:

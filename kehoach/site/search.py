@@ -1,140 +1,128 @@
-"""Vietnamese search: a Pagefind index built from the engine's own records.
+"""Vietnamese search: a Pagefind index of the documents' own pages.
 
-People type without diacritics ("so ket", "dang ngoc son") or with them, and look documents up by
-symbol ("21-NQ/TW"). Both the indexed text and the query (assets/tim-kiem.js) go through the same
-`search_text`: diacritics folded (đ mapped explicitly: it has no decomposition), and each symbol
-also written as one token ("21nqtw") so it is never split into "21", "nq", "tw".
-Pagefind downloads only the index chunks a query needs, so a first search stays small.
+Pagefind indexes each document page (its header card, title, tasks and official text, marked
+`data-pagefind-body`), so a result shows the passage that matched, with the words highlighted, and
+links to the section it is in. It folds diacritics itself and ranks exact matches first, but it does
+not fold «đ» (which has no decomposition): the browser searches both spellings of a word with «d»
+(assets/tim-kiem.js).
 
-Records are handed to the Pagefind binary as one small HTML file each, indexed in one run: its
-Python service API waits 0.1 s per record (100 records took 10 s), which would dominate a build.
+What a reader types that is not a word of the page (a symbol as «nq21» or «21 NQ TW», a date as
+«28/02/2023» or «ngày 28 tháng 2 năm 2023», a month as «tháng 4/2023») is matched through tokens this
+module writes into the page's searchable meta fields, weighted: the document's own symbol and date
+count most, what it cites least. The browser turns a query into the same tokens with the type codes
+this module writes for it (`search_vocabulary`), so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import html
-import re
+import json
 import subprocess
 import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.entry import Entry
 from ..model.view import View
 from ..model.writing import write_file
-from ..text.dates import vn_long
+from ..text.dates import written_dates
+from ..text.doctypes import DOC_TYPES
 from ..text.unicode import fold
 
-# Mirrors assets/tim-kiem.js: keep the two in step.
-_SYMBOL = re.compile(r"(\d+)\s*-\s*([a-z]+)\s*/\s*([a-z]+)")
+# Meta fields Pagefind searches, and how much a match in each counts (the body counts 1).
+META_WEIGHTS = {"keys": 12.0, "title": 6.0, "summary": 4.0, "org": 3.0, "signer": 3.0, "dates": 1.0, "cites": 0.6}
 
 
-def symbol_tokens(folded: str) -> str:
-    """'21-nq/tw' -> '21nqtw' (leading zeros dropped: '02-nq/duk' and '2-nq/duk' are the same symbol)."""
-    return _SYMBOL.sub(lambda m: f" {int(m[1])}{m[2]}{m[3]} ", folded)
+def _ascii(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
-def search_text(text: str) -> str:
-    return symbol_tokens(fold(text))
+def symbol_tokens(number: str, type_code: str, code: str) -> list[str]:
+    """«21-NQ/TW» as one token «21nqtw», and «nq21» for a query without the issuer («NQ 21», «nq21»)."""
+    n = str(int(number)) if number.isdigit() else _ascii(number)
+    t = _ascii(type_code)
+    return [f"{n}{t}{_ascii(code)}", f"{t}{n}"]
 
 
-# Beyond a few occurrences a word adds nothing to ranking (term frequency saturates), but every
-# occurrence costs the Pagefind indexer memory: 946 MB for 5,000 documents uncapped.
-MAX_REPEATS = 4
+def day_token(year: int, month: int, day: int) -> str:
+    return f"ng{year:04d}{month:02d}{day:02d}"
 
 
-def capped(words: str) -> str:
-    """The words in order, each kept at most MAX_REPEATS times."""
-    seen: dict[str, int] = {}
-    kept = []
-    for word in words.split():
-        n = seen.get(word, 0)
-        if n < MAX_REPEATS:
-            seen[word] = n + 1
-            kept.append(word)
-    return " ".join(kept)
+def month_token(year: int, month: int) -> str:
+    return f"th{year:04d}{month:02d}"
 
 
-def page_url(entry: Entry) -> str:
-    return "/" + entry.page_url()
-
-
-@dataclass
-class SearchRecord:
-    url: str
-    content: str  # folded words, what is matched
-    meta: dict[str, str]  # the original wording, what is shown
-    language: str = "vi"
-
-
-def record(entry: Entry, view: View) -> SearchRecord:
-    """One search record: folded words for matching, the original wording for display."""
+def search_meta(entry: Entry, view: View) -> dict[str, str]:
+    """The searchable meta fields of a document's page (and `title`, `date`, `org` shown in results)."""
     d, tree = entry.doc, view.tree
-    title = entry.heading(view.tree)
-    about = " ".join(
-        x
-        for x in (
-            d.title,
-            d.issuing_body,
-            tree.label(d.issuer),
-            d.signer.name if d.signer else None,
-            d.place,
-            vn_long(d.date) if d.date else None,
-        )
-        if x
-    )
-    # What the document is about counts more than what it mentions: its own symbol and title are repeated.
-    own = search_text(f"{title} {d.title or ''}")
-    # Every cited symbol as one token, list forms included ("02, 03, 04-NQ/ĐUK" cites three documents).
-    cited = " ".join(symbol_tokens(fold(c.symbol)) for c in entry.citations)
-    content = capped(" ".join([own] * 4 + [search_text(about), cited, search_text(entry.plain.text)]))
-    summary = d.title or ""
-    meta = {
-        "title": title,
-        "summary": summary[:300],
-        "org": tree.label(d.issuer),
-        "date": vn_long(d.date) if d.date else "",
+    keys: list[str] = []
+    symbol = entry.symbol(tree)
+    if symbol and d.number:
+        keys += symbol_tokens(d.number, d.type, entry.issuer_code(tree))
+    if d.date:
+        keys += [day_token(d.date.year, d.date.month, d.date.day), month_token(d.date.year, d.date.month)]
+    cites: list[str] = []
+    for c in entry.citations:
+        cites += symbol_tokens(c.number, c.type or c.type_written, c.code)
+    dates = [
+        token
+        for w in written_dates(entry.plain.text)
+        if 1 <= w.month <= 12
+        for token in (day_token(w.year, w.month, w.day), month_token(w.year, w.month))
+    ]
+    dates += [month_token(lt.due.year, lt.due.month) for lt in view.tasks_of(entry) if lt.due]
+    org = " · ".join(dict.fromkeys(x for x in (tree.label(d.issuer), d.issuing_body) if x))
+    return {
+        "keys": " ".join(dict.fromkeys(keys)),
+        "summary": d.title or "",
+        "org": org,
+        "signer": d.signer.name if d.signer and d.signer.name else "",
+        "dates": " ".join(dict.fromkeys(dates)),
+        "cites": " ".join(dict.fromkeys(cites)),
     }
-    # No Pagefind filters: the page does not use them, and Pagefind writes them in hash-map order,
-    # which would make two builds of the same commit differ.
-    return SearchRecord(page_url(entry), content, meta)
+
+
+def meta_html(meta: dict[str, str]) -> str:
+    """The meta fields as empty elements of the page, outside the indexed body: searched, never shown in
+    an excerpt."""
+    return "".join(
+        f'<span data-pagefind-meta="{name}:{_attribute(value)}" hidden></span>' for name, value in meta.items() if value
+    )
+
+
+def _attribute(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def search_vocabulary() -> str:
+    """What the browser needs to read symbols in a query the way the engine does: the type codes, folded."""
+    types = sorted({_ascii(code) for code in DOC_TYPES}, key=lambda t: (-len(t), t))
+    return json.dumps({"types": types, "metaWeights": META_WEIGHTS}, ensure_ascii=False, sort_keys=True)
+
+
+VOCABULARY_FILE = "assets/tim-kiem-tu-vung.json"
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not write the index: the build must fail with its message, not ship without search."""
 
 
-def record_html(rec: SearchRecord) -> str:
-    """A record as the page Pagefind reads: meta outside the indexed body, so only `content` is searched."""
-    meta = "".join(
-        f'<p data-pagefind-meta="{name}">{html.escape(value)}</p>' for name, value in rec.meta.items() if value
-    )
-    return (
-        f'<!DOCTYPE html><html lang="{rec.language}"><head><meta charset="utf-8"><title></title></head>'
-        f"<body>{meta}<main data-pagefind-body>{html.escape(rec.content)}</main></body></html>"
-    )
-
-
 class IndexJob:
-    """Pagefind indexing in the background, so the build can write its downloads meanwhile."""
+    """Pagefind over the built document pages, in the background, so the build can write its downloads."""
 
     def __init__(self, view: View, site_dir: Path) -> None:
-        self._tmp = tempfile.TemporaryDirectory(prefix="kehoach-search-")
-        self.count = 0
-        for entry in view.repo.entries:  # one record at a time: 10,000 records held at once cost ~100 MB
-            rec = record(entry, view)
-            self.count += 1
-            write_file(Path(self._tmp.name), f"{rec.url.strip('/')}/index.html", record_html(rec).encode("utf-8"))
+        self.count = len(view.repo.entries)
+        write_file(site_dir, VOCABULARY_FILE, (search_vocabulary() + "\n").encode("utf-8"))
         self._process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "pagefind",
                 "--site",
-                self._tmp.name,
-                "--output-path",
-                str(site_dir / "pagefind"),
+                str(site_dir),
+                "--glob",
+                "van-ban/**/*.html",
+                "--output-subdir",
+                "pagefind",
                 "--force-language",
                 "vi",
                 "--quiet",
@@ -145,9 +133,8 @@ class IndexJob:
         )
 
     def wait(self) -> int:
-        """Wait for Pagefind; returns the number of records, raises SearchIndexError when it failed."""
+        """Wait for Pagefind; returns the number of documents, raises SearchIndexError when it failed."""
         out, err = self._process.communicate()
-        self._tmp.cleanup()
         if self._process.returncode != 0:
             raise SearchIndexError(f"Không tạo được chỉ mục tìm kiếm (Pagefind): {(err or out).strip()[-500:]}")
         return self.count

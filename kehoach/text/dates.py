@@ -48,9 +48,13 @@ def date_parts(m: re.Match[str], p: str = "") -> tuple[int, int, int | None] | N
     return None
 
 
-# Every date written in full (with its year), to catch impossible ones such as 30/02/2023. It opens with a
-# character set so that the regex engine skips straight to candidates.
-WRITTEN_DATE_RE = re.compile(rf"(?=[\dNn])(?:[Nn]gày\s+{_worded('', True)}|{_numeric('', True)})")
+# Every date written in full (with its year), to catch impossible ones such as 30/02/2023: two patterns, each
+# opening with a plain character set so that the regex engine skips straight to candidates (a lookbehind or
+# an alternation first would make it try every position); the character before a number is checked after.
+_NUMERIC_DATE_RE = re.compile(
+    r"\d\d?(?:\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})|(?P<s>[.-])(?P<om>\d{1,2})(?P=s)(?P<oy>\d{4}))(?![\d/])"
+)
+_WORDED_DATE_RE = re.compile(rf"[Nn]gày\s+{_worded('', True)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +71,58 @@ class WrittenDate:
 def written_dates(text: str) -> list[WrittenDate]:
     """Every date written in full (day, month, year) in `text`, in order."""
     found = []
-    for m in WRITTEN_DATE_RE.finditer(text):
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        if m.start() and text[m.start() - 1] in _NOT_BEFORE_A_NUMBER:
+            continue
+        day = int(m.group(0)[: 2 if m.group(0)[1:2].isdigit() else 1])
+        month, year = (m.group("m"), m.group("y")) if m.group("m") else (m.group("om"), m.group("oy"))
+        found.append(WrittenDate(m.group(0), m.start(), day, int(month), int(year)))
+    for m in _WORDED_DATE_RE.finditer(text):
         day, month, year = date_parts(m) or (0, 0, 0)
         found.append(WrittenDate(m.group(0), m.start(), day, month, year or 0))
-    return found
+    return sorted(found, key=lambda d: d.start)
+
+
+_NOT_BEFORE_A_NUMBER = frozenset("0123456789/.-")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place-and-date line of a document's header: «Hà Nội, ngày 28 tháng 02 năm 2023»."""
+
+    place: str
+    day: int
+    month: int
+    year: int
+    start: int  # offset in the text
+
+    @property
+    def date(self) -> dt.date | None:
+        """The date, or None when it cannot exist (the impossible-date check reports it)."""
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+# Found from its «, ngày …» (a literal start, so the regex engine skips straight to it); the place before
+# the comma runs back to the start of its column: a line start, or two spaces (a space-aligned header).
+_DATELINE_DATE_RE = re.compile(rf",\s*[Nn]gày\s+{_worded('', True)}")
+_PLACE_RE = re.compile(r"[\s*_]*(?P<place>[A-ZĐÂĂÊÔƠƯ][^\n,*_\t]{0,40}?)\s*$")
+
+
+def find_dateline(text: str, within: int = 3000) -> Dateline | None:
+    """The header's place-and-date line, looked for in the first `within` characters."""
+    for m in _DATELINE_DATE_RE.finditer(text, 0, within):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        column = text[line_start : m.start()]
+        column_start = line_start + max(column.rfind("  "), column.rfind("\t"), -1) + 1
+        place = _PLACE_RE.fullmatch(text, column_start, m.start())
+        if place is None:
+            continue
+        day, month, year = date_parts(m) or (0, 0, 0)
+        return Dateline(place.group("place").strip(), day, month, year or 0, place.start("place"))
+    return None
 
 
 class DateError(ValueError):
@@ -148,23 +200,50 @@ def _spans(p: str, whole_year: bool = False) -> str:
 _DAY = rf"(?:(?P<hour>\d{{1,2}})\s*(?:giờ|h)(?:\s*\d{{1,2}}(?:\s*phút)?)?\s*,?\s*)?(?:ngày\s+)?{date_pattern('')}"
 _MONTHLY_DAY = rf"(?:ngày\s+)?(?P<every_day>\d{{1,2}})\s+{_EVERY}\s+tháng"
 
+
+def _quarter_with_year(p: str) -> str:
+    return rf"quý\s+(?P<{p}quarter>IV|I{{1,3}}|[1-4])\b(?:\s*/\s*|\s*,?\s*năm\s+)(?P<{p}quarter_y>\d{{4}})"
+
+
 # Cued phrases: the ones that set a time limit wherever they occur, so the body is scanned for them.
-_CUED = (
-    rf"(?P<cue_before>trước)\s+(?:{_MONTHLY_DAY}|{_DAY})"
-    rf"|(?P<cue_by>chậm\s+nhất|muộn\s+nhất|hạn\s+chót|đến\s+hết|đến)(?:\s+là)?(?:\s+vào)?\s*:?\s+(?:ngày\s+)?"
-    rf"{date_pattern('b')}"
-    rf"|(?P<cue_within>trong|vào|trước|đến\s+hết|chậm\s+nhất(?:\s+là)?)\s+(?:{_spans('')})"
-    rf"|(?<!theo\s)định\s+kỳ\s+(?P<cue_every>{_EVERY}\s+{_UNIT})"  # «sinh hoạt theo định kỳ»: a cadence
+# Each alternative is written without its first letter, which the pattern consumes in one character set:
+# the regex engine then skips straight to the few letters that may begin a cue instead of trying every
+# alternative at every position of the text (five times faster on official text).
+_CUES = [
+    ("Tt", rf"(?P<cue_before>rước)\s+(?:{_MONTHLY_DAY}|{_DAY})"),
+    (
+        "CcMmHhĐđ",
+        rf"(?P<cue_by>(?<=[Cc])hậm\s+nhất|(?<=[Mm])uộn\s+nhất|(?<=[Hh])ạn\s+chót|(?<=[Đđ])ến\s+hết|(?<=[Đđ])ến)"
+        rf"(?:\s+là)?(?:\s+vào)?\s*:?\s+(?:ngày\s+)?{date_pattern('b')}",
+    ),
+    (
+        "TtVvĐđCc",
+        r"(?P<cue_within>(?<=[Tt])rong|(?<=[Vv])ào|(?<=[Tt])rước|(?<=[Đđ])ến\s+hết|(?<=[Cc])hậm\s+nhất(?:\s+là)?)"
+        rf"\s+(?:{_spans('')})",
+    ),
+    ("Qq", rf"(?<![\w/].)(?P<cue_quarter>){_quarter_with_year('q_')[1:]}"),  # «… phát hành quý III/2023»
+    ("Đđ", rf"(?<!theo\s.)ịnh\s+kỳ\s+(?P<cue_every>{_EVERY}\s+{_UNIT})"),  # «sinh hoạt theo định kỳ»: a cadence
     # «Thời gian: tháng 4/2023», «Thời gian hoàn thành: quý II/2023»: the label is the cue
-    rf"|thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|tổ\s+chức|tiến\s+hành|nộp))?\s*:\s*"
-    rf"(?:(?:ngày\s+)?{date_pattern('l')}|{_spans('l_')})"
+    (
+        "Tt",
+        r"hời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|tổ\s+chức|tiến\s+hành|nộp))?\s*:\s*"
+        rf"(?:(?:ngày\s+)?{date_pattern('l')}|{_spans('l_')})",
+    ),
+]
+_CUED = (
+    "["
+    + "".join(sorted({c for first, _ in _CUES for c in first}))
+    + "](?:"
+    + "|".join(rf"(?<=[{first}])(?i:{rest})" for first, rest in _CUES)
+    + ")"
 )
-_CUED_RE = re.compile(_CUED, re.IGNORECASE)
+_CUED_RE = re.compile(_CUED)
 # words a phrase may open with: «hoàn thành trước ngày …», «dự kiến trong tháng 4»
 _LEAD_IN = re.compile(r"(?:hoàn\s+thành|xong|đến|dự\s+kiến)\s+$", re.IGNORECASE)
 # «từ ngày 01/01/2023 đến ngày 30/6/2023» is a span of time and «số liệu tính đến ngày …» a cut-off of data,
 # not deadlines; nor is «kết quả … trong quý I/2023», the period a report is about
 _RANGE_START = re.compile(rf"(?:từ\s+(?:ngày\s+)?{date_pattern('r')}|tính)\s*$", re.IGNORECASE)
+_PERIOD_LIST = re.compile(r"(?:\d{4}|năm|quý)[^.;:\n]*$", re.IGNORECASE)
 _REPORT_SUBJECT = re.compile(r"(?:kết\s+quả|tình\s+hình|số\s+liệu|đánh\s+giá)[^.;:,\n]*$", re.IGNORECASE)
 
 # Forms a task may record that are not deadlines on their own in running text.
@@ -177,16 +256,52 @@ RECURRING_RE = re.compile(rf"\b{_EVERY}\s+{_UNIT}\b|\d+\s*lần\s*/\s*(?:năm|qu
 DeadlinePhraseSpan = tuple[int, int, str]
 
 
+# The words every cue begins with, looked for with str.find (C speed) before the pattern is tried there.
+_CUE_WORDS = ("trước", "chậm", "muộn", "hạn", "đến", "trong", "vào", "quý", "định", "thời")
+
+
+def _cue_matches(text: str) -> list[re.Match[str]]:
+    """What _CUED_RE.finditer would give, found faster: the pattern is tried only where a cue word begins."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: offsets would shift
+        return list(_CUED_RE.finditer(text))
+    starts = sorted({at for word in _CUE_WORDS for at in _find_all(lower, word)})
+    found: list[re.Match[str]] = []
+    for at in starts:
+        if found and at < found[-1].end():
+            continue
+        m = _CUED_RE.match(text, at)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _cue(m: re.Match[str], name: str) -> str:
+    """The cue word of a match, its first letter included (the pattern consumes that letter apart)."""
+    return m.string[m.start() : m.end(name)].lower() if m.group(name) is not None else ""
+
+
 def find_deadline_phrases(text: str) -> list[DeadlinePhraseSpan]:
     """(start, end, words) of each deadline phrase in running text, lead-in included ("hoàn thành trước ngày …")."""
     found: list[DeadlinePhraseSpan] = []
-    for m in _CUED_RE.finditer(text):
+    for m in _cue_matches(text):
         start = m.start()
-        cue_by = (m.group("cue_by") or "").lower()
-        if cue_by == "đến" and _RANGE_START.search(text, max(0, start - 40), start):
+        if _cue(m, "cue_by") == "đến" and _RANGE_START.search(text, max(0, start - 40), start):
             continue
-        if m.group("cue_within") and _REPORT_SUBJECT.search(text, max(0, start - 80), start):
+        if (m.group("cue_within") is not None or m.group("cue_quarter") is not None) and _REPORT_SUBJECT.search(
+            text, max(0, start - 80), start
+        ):
             continue
+        if m.group("cue_quarter") is not None and _PERIOD_LIST.search(text, max(0, start - 30), start):
+            continue  # «năm 2021, 2022, quý I/2023»: one period of a list the text is about
         lead = _LEAD_IN.search(text, max(0, start - 16), start)
         if lead:
             start = lead.start()
@@ -282,10 +397,10 @@ def parse_deadline(text: str, issued: dt.date | None = None) -> Deadline:
             return made(*_day_deadline(m, "b" if m.group("cue_by") else "", kind, year))
         if date_parts(m, "l") is not None:
             return made(*_day_deadline(m, "l", "by", year))
-        found = _span(m, "", year) or _span(m, "l_", year)
+        found = _span(m, "", year) or _span(m, "l_", year) or _span(m, "q_", year)
         if found is not None:
             kind, first, last = found
-            if (m.group("cue_within") or "").lower() == "trước":  # «trước tháng 6»: before it begins
+            if _cue(m, "cue_within") == "trước":  # «trước tháng 6»: before it begins
                 return made("before", first - dt.timedelta(days=1))
             return made(kind, last, first)
     if m := _PERIOD_RE.search(text):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from .unicode import unconfuse
 
 # canonical code -> (Vietnamese name, body-text words that introduce it). The codes of Hướng dẫn
@@ -43,10 +46,20 @@ def canonical_type(written: str) -> str | None:
     return _BY_FOLDED.get(key) or _BY_FOLDED.get(key.translate(_TYPE_CONFUSIONS))
 
 
+def _codes_by_word() -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for code, (_, words) in DOC_TYPES.items():  # in DOC_TYPES order: the most usual type of a word first
+        for w in words:
+            found[w] = (*found.get(w, ()), code)
+    return found
+
+
+_CODES_BY_WORD = _codes_by_word()
+
+
 def types_for_word(word: str) -> tuple[str, ...]:
     """The type codes an introducing word such as 'Quy định' may stand for, most usual first."""
-    low = " ".join(word.lower().split())
-    return tuple(code for code, (_, words) in DOC_TYPES.items() if low in words)
+    return _CODES_BY_WORD.get(" ".join(word.lower().split()), ())
 
 
 def type_for_word(word: str) -> str | None:
@@ -74,3 +87,32 @@ def expected_name(type_code: str, number: str | None, year: int | None) -> str |
     if not number or year is None:
         return None
     return file_name(type_code, number, year)
+
+
+# The type word that heads a document, in capitals, longest first («QUYẾT ĐỊNH» before «QUY ĐỊNH» is not an
+# issue; «CHƯƠNG TRÌNH» before a shorter word would be).
+_HEADING_WORDS = sorted({w.upper() for _, words in DOC_TYPES.values() for w in words}, key=len, reverse=True)
+_HEADING = re.compile(rf"(?P<word>{'|'.join(_HEADING_WORDS)})(?:\s+(?P<rest>.+?))?\s*:?")
+HEADING_REST_WORDS = 6  # «KẾT LUẬN CỦA BỘ CHÍNH TRỊ»; a longer line is a sentence, not a heading
+
+
+@dataclass(frozen=True)
+class TypeHeading:
+    """The type line of a document: «KẾ HOẠCH», «KẾT LUẬN CỦA BỘ CHÍNH TRỊ», «CHƯƠNG TRÌNH HÀNH ĐỘNG»."""
+
+    code: str  # the most usual code for the word (QĐ for «QUY ĐỊNH»; the symbol may say QĐi)
+    word: str  # «KẾT LUẬN»
+    rest: str  # what follows the word on its line: «CỦA BỘ CHÍNH TRỊ», part of the type designation
+
+
+def read_type_heading(text: str) -> TypeHeading | None:
+    """The type heading a line is (in capitals, the type word first), or None."""
+    line = " ".join(text.split())
+    m = _HEADING.fullmatch(line)
+    if m is None or line != line.upper():
+        return None
+    rest = m["rest"] or ""
+    if len(rest.split()) > HEADING_REST_WORDS:
+        return None
+    code = type_for_word(m["word"])
+    return TypeHeading(code, m["word"], rest) if code else None

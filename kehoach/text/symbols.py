@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Literal
 
 from .dates import DateError, date_parts, date_pattern, make_date
@@ -29,23 +30,28 @@ _TYPE_WORDS = sorted({w for _, words in DOC_TYPES.values() for w in words}, key=
 _L = "A-Za-zĐđÐðƯưƠơÂâĂăÊêÔôƉ"
 DASHES = "-‐‑‒–—−"  # hyphen, and what a word processor turns it into
 _DASH = rf"[{DASHES}]"
-_NUM = r"\d[\dOo]{0,3}"  # a scanned «O» inside a number is a zero
+_NUM = r"[\dOolI]{1,4}"  # a scanned «O» or «l» inside a number is a zero or a one
 _NUMS = rf"{_NUM}(?:\s*,\s*{_NUM})*"
 _TYPE = rf"[{_L}][{_L}0]{{0,3}}"
 _CODE = rf"[{_L}][{_L}01]{{1,7}}"
 _SPACE = r"[ \t\u00a0]"
 
-# Anchored on the number, which starts with a digit: scanning for a digit is fast, whereas optional
-# leading words would make the engine try every position. A symbol never follows a word character,
-# a slash, a dot or a dash (it would be part of a date, a state symbol or another number).
+# Anchored on the number's first digit, consumed first: a pattern that opens with a plain character set
+# lets the regex engine jump from digit to digit (a lookbehind or an alternation first would make it try
+# every position). The characters before it are checked by the lookbehind that follows: a symbol never
+# follows a word character, a slash, a dot or a dash (it would be part of a date, a state symbol or another
+# number), except a scanned «O» or «l» that starts the number («O1-KL/TW»).
+_BEFORE = rf"[\w/.{DASHES}]"
 SYMBOL_RE = re.compile(
-    rf"(?<![\w/.{DASHES}])(?=\d)(?:"
-    # 21-NQ/TW, 21 - NQ/TW, 21–NQ/TW, 21 NQ/TW
-    rf"(?P<nums>{_NUMS})(?P<sep>{_SPACE}*{_DASH}{_SPACE}*|{_SPACE}+)(?P<type>{_TYPE})(?P<slash>\s*/\s*)(?P<code>{_CODE})"
+    rf"\d(?<=(?:(?<!{_BEFORE})|(?<=(?<!{_BEFORE})[OolI]))\d)"
+    rf"(?P<rest>[\dOolI]{{0,3}})(?:"
+    # 21-NQ/TW, 21 - NQ/TW, 21–NQ/TW, 21 NQ/TW, 21NQ/TW, and lists: 02, 03, 04-NQ/ĐUK
+    rf"(?P<more>(?:\s*,\s*{_NUM})*)(?P<sep>{_SPACE}*{_DASH}{_SPACE}*|{_SPACE}*)(?P<type>{_TYPE})(?P<slash>\s*/\s*)"
+    rf"(?P<code>{_CODE})"
     # 21/NQ-TW
-    rf"|(?P<s_num>{_NUM})(?P<s_slash>\s*/\s*)(?P<s_type>{_TYPE})(?P<s_sep>{_SPACE}*{_DASH}{_SPACE}*)(?P<s_code>{_CODE})"
+    rf"|(?P<s_slash>\s*/\s*)(?P<s_type>{_TYPE})(?P<s_sep>{_SPACE}*{_DASH}{_SPACE}*)(?P<s_code>{_CODE})"
     # 21-NQTW (capitals only: «03-Khoa» is a word)
-    rf"|(?P<g_num>{_NUM})(?P<g_sep>{_SPACE}*{_DASH}{_SPACE}*)(?P<g_letters>[A-ZĐƯƠÂĂÊÔ]{{3,10}})"
+    rf"|(?P<g_sep>{_SPACE}*{_DASH}{_SPACE}*)(?P<g_letters>[A-ZĐƯƠÂĂÊÔ]{{3,10}})"
     rf")(?![\w/])"
 )
 _PREFIX_RE = re.compile(rf"(?:(?P<word>{'|'.join(_TYPE_WORDS)})\s+)?(?:(?P<so>số)\s*:?\s+)?$", re.IGNORECASE)
@@ -139,17 +145,16 @@ def _glued(letters: str) -> tuple[str, str] | None:
 
 def parse_symbol(m: re.Match[str]) -> Symbol | None:
     """The parts of a SYMBOL_RE match; None for a glued form that splits into no type and code."""
-    if m.group("nums") is not None:
-        nums, start, type_written, code_written = m.group("nums"), m.start("nums"), m.group("type"), m.group("code")
+    start = m.start()
+    if start and m.string[start - 1] in _LOOKALIKE_DIGITS:  # «O1-KL/TW»: the scanned letter starts the number
+        start -= 1
+    number = m.string[start : m.end("rest")]
+    if m.group("type") is not None:
+        nums, type_written, code_written = number + m.group("more"), m.group("type"), m.group("code")
         form: Form = "standard"
         separators_ok = m.group("sep") == "-" and m.group("slash") == "/"
-    elif m.group("s_num") is not None:
-        nums, start, type_written, code_written = (
-            m.group("s_num"),
-            m.start("s_num"),
-            m.group("s_type"),
-            m.group("s_code"),
-        )
+    elif m.group("s_type") is not None:
+        nums, type_written, code_written = number, m.group("s_type"), m.group("s_code")
         form, separators_ok = "swapped", False
         if canonical_type(type_written) is None:
             return None  # «123/UBND-VX»: a state office's letter
@@ -157,16 +162,20 @@ def parse_symbol(m: re.Match[str]) -> Symbol | None:
         split = _glued(m.group("g_letters"))
         if split is None:
             return None
-        nums, start, (type_written, code_written) = m.group("g_num"), m.start("g_num"), split
+        nums, (type_written, code_written) = number, split
         form, separators_ok = "glued", False
     type_ = canonical_type(type_written)
     irregular = (
         not separators_ok
         or type_written != type_
         or code_written != unconfuse(code_written).upper()
-        or any(ch in nums for ch in "Oo")
+        or any(ch in nums for ch in _LOOKALIKE_DIGITS)
     )
     return Symbol(nums, start, type_written, type_, code_written, form, irregular)
+
+
+_LOOKALIKE_DIGITS = frozenset("OolI")
+_AS_DIGITS = str.maketrans("OolI", "0011")
 
 
 def find_citations(plain: PlainText) -> list[Citation]:
@@ -174,8 +183,8 @@ def find_citations(plain: PlainText) -> list[Citation]:
     found: list[Citation] = []
     matches = [(m, s) for m in SYMBOL_RE.finditer(text) if (s := parse_symbol(m)) is not None]
     for i, (m, sym) in enumerate(matches):
-        prefix = _PREFIX_RE.search(text, max(0, m.start() - 40), m.start())
-        start = prefix.start() if prefix and prefix.group(0) else m.start()
+        prefix = _PREFIX_RE.search(text, max(0, sym.nums_start - 40), sym.nums_start)
+        start = prefix.start() if prefix and prefix.group(0) else sym.nums_start
         tail = _TAIL_RE.match(text, m.end())
         date = _cited_date(tail) if tail else None
         end = tail.end() if tail else m.end()
@@ -185,11 +194,11 @@ def find_citations(plain: PlainText) -> list[Citation]:
         cut = _ATTRIBUTION_END.search(after)
         attribution = (after[: cut.start()] if cut else after).strip(" ,")
         word = prefix["word"] if prefix else None
-        number_spans = [(n.start(), n.end()) for n in re.finditer(r"\d[\dOo]*", sym.nums)]
+        number_spans = [(n.start(), n.end()) for n in re.finditer(r"[\dOolI]+", sym.nums)]
         for k, (ns, ne) in enumerate(number_spans):
             last = k == len(number_spans) - 1  # in "02, 03, 04-NQ/ĐUK, ngày …" a single date belongs to the last item
             written_number = sym.nums[ns:ne]
-            number = written_number.replace("O", "0").replace("o", "0")
+            number = written_number.translate(_AS_DIGITS)
             link_start, link_end = sym.nums_start + ns, (m.end() if last else sym.nums_start + ne)
             found.append(
                 Citation(
@@ -208,7 +217,7 @@ def find_citations(plain: PlainText) -> list[Citation]:
                     link_end=link_end,
                     attribution=attribution,
                     in_list=len(number_spans) > 1,
-                    written=text[m.start() : m.end()],
+                    written=text[sym.nums_start : m.end()],
                     form=sym.form,
                     irregular=sym.irregular or written_number != number,
                 )
@@ -216,9 +225,15 @@ def find_citations(plain: PlainText) -> list[Citation]:
     return found
 
 
+@lru_cache(maxsize=8192)
+def citations_in(text: str) -> tuple[Citation, ...]:
+    """The citations of a short text (a title, a relation's target), remembered: the same few recur."""
+    return tuple(find_citations(PlainText(text)))
+
+
 def read_symbol(text: str) -> Citation | None:
     """The one symbol `text` consists of (a front matter relation: «134-KH/TU», «Nghị quyết số 21-NQ/TW»)."""
-    found = find_citations(PlainText(text.strip()))
+    found = citations_in(text.strip())
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(text.strip()):
         return None
     return found[0]
@@ -244,3 +259,53 @@ def roman_to_int(s: str) -> int:
         total = total - v if v < prev else total + v
         prev = max(prev, v)
     return total
+
+
+@dataclass(frozen=True)
+class NumberLine:
+    """The «Số …» line of a document's own header: its symbol, the number perhaps left blank to fill by hand."""
+
+    written: str  # the line as printed, trimmed: «Số 15 - HD/BTCTU», «Số      -BC/ĐU», «Số: 112-KH/HU»
+    number: str | None  # as printed, leading zeros kept («02»); None when left blank
+    type_written: str
+    type: str | None  # canonical code, None when unknown
+    code_written: str
+    code: str  # as codes are compared: capitals, look-alike letters mapped
+
+    @property
+    def symbol(self) -> str | None:
+        """The standard form «15-HD/BTCTU»; None when the number is blank."""
+        return f"{self.number}-{self.type or self.type_written}/{self.code}" if self.number else None
+
+
+_NUMBER_WORD = re.compile(r"[Ss]ố\s*:?\s*")
+_BLANK_NUMBER = re.compile(
+    rf"[\s._…]*{_DASH}{_SPACE}*(?P<type>{_TYPE})\s*/\s*(?P<code>{_CODE})(?![\w/])|[\s._…]*/\s*(?P<s_type>{_TYPE})"
+    rf"{_DASH}(?P<s_code>{_CODE})(?![\w/])"
+)
+
+
+def read_number_line(text: str) -> NumberLine | None:
+    """The document's own symbol from its «Số …» line («Số 90 -KH/ĐUK», «Số      -BC/ĐU»); None for other text."""
+    text = text.strip()
+    word = _NUMBER_WORD.match(text)
+    if word is None:
+        return None
+    rest = text[word.end() :]
+    found = find_citations(PlainText(rest))
+    if found and found[0].start == 0:
+        c = found[0]  # what follows the symbol on the line (a dateline run into it) is not part of it
+        return NumberLine(text[: word.end() + c.link_end], c.number, c.type_written, c.type, c.code_written, c.code)
+    blank = _BLANK_NUMBER.match(rest)
+    if blank is None:
+        return None
+    type_written = blank["type"] or blank["s_type"]
+    code_written = blank["code"] or blank["s_code"]
+    return NumberLine(
+        text[: word.end() + blank.end()],
+        None,
+        type_written,
+        canonical_type(type_written),
+        code_written,
+        unconfuse(code_written).upper(),
+    )

@@ -19,8 +19,9 @@ _FOLD_EXTRA = str.maketrans(
 )
 
 
-# Letters a scan or a hurried typist swaps in a code: «TƯ» for «TU», «DUK» for «ĐUK», «0» for «O».
-_LOOKALIKE_GROUPS = ["DĐ", "UƯ", "OƠÔ0", "AĂÂ", "EÊ", "I1L"]
+# Letters a scan or a hurried typist swaps in a code: «TƯ» for «TU», «DUK» for «ĐUK», «0» for «O»; and «Ư»
+# for «W», which a Vietnamese keyboard in Telex mode makes of a typed «w» («TW» comes out as «TƯ»).
+_LOOKALIKE_GROUPS = ["DĐ", "UƯW", "OƠÔ0", "AĂÂ", "EÊ", "I1L"]
 LOOKALIKES: dict[str, frozenset[str]] = {ch: frozenset(g) - {ch} for g in _LOOKALIKE_GROUPS for ch in g}
 
 
