@@ -15,7 +15,6 @@ this module writes for it (`search_vocabulary`), so the two cannot drift apart.
 
 from __future__ import annotations
 
-import html
 import json
 import subprocess
 import sys
@@ -89,8 +88,16 @@ def meta_html(meta: dict[str, str]) -> str:
     )
 
 
+# Python-Markdown reads code spans, escapes, links and images inside a paragraph before it sets inline raw
+# HTML aside, so an attribute value written there holds none of the characters that open them: «[x](…)» in a
+# title would otherwise become a link inside the attribute and break out of it. The browser reads the
+# character references back, so the value is exact.
+# A line break would end the paragraph (and a «#» opening the next line would make a heading).
+_MARKDOWN_ACTIVE = str.maketrans({c: f"&#{ord(c)};" for c in "`\\[]()!*_{}~<>&\"'#\n\r\t"})
+
+
 def _attribute(value: str) -> str:
-    return html.escape(value, quote=True)
+    return value.translate(_MARKDOWN_ACTIVE)
 
 
 def search_vocabulary() -> str:
