@@ -8,6 +8,7 @@ answers for a local organisation. `make fuzz` runs KEHOACH_FUZZ_EXAMPLES example
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import io
@@ -45,6 +46,14 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 AS_OF = dt.date(2023, 3, 1)
+
+
+def scratch(prefix: str) -> Path:
+    """A temporary folder for one property, removed when the run ends."""
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
 
 # --- Markdown injection ----------------------------------------------------------------------------------
 
@@ -121,7 +130,7 @@ MARKDOWN_TEXT = st.lists(st.one_of(st.sampled_from(MARKUP), pieces(markup=True, 
     "".join
 )
 
-INJECTION = Path(tempfile.mkdtemp(prefix="kehoach-fuzz-injection-"))
+INJECTION = scratch("kehoach-fuzz-injection-")
 make_repo(INJECTION)
 
 
@@ -166,7 +175,7 @@ KEYS = st.one_of(
     st.sampled_from(["duk-a", "van-phong", "../ra-ngoai", "../../ra-ngoai", "/tmp/ra-ngoai", "a/../../b", ".."]),
     st.lists(st.sampled_from(PATHS), min_size=1, max_size=8).map("".join),
 )
-SANDBOX = Path(tempfile.mkdtemp(prefix="kehoach-fuzz-keys-"))
+SANDBOX = scratch("kehoach-fuzz-keys-")
 
 
 def everything_under(folder: Path) -> set[str]:
@@ -209,7 +218,7 @@ def test_path_like_keys_are_findings_and_nothing_is_written_outside(org_key, uni
 
 # --- federated registries --------------------------------------------------------------------------------
 
-UPPER = Path(tempfile.mkdtemp(prefix="kehoach-fuzz-upper-"))
+UPPER = scratch("kehoach-fuzz-upper-")
 write_all(export_view(ROOT, AS_OF), UPPER, "https://kho.example.invalid/", formats=("registry",))
 REGISTRY = json.loads((UPPER / "registry.json").read_text(encoding="utf-8"))
 URLISH = st.lists(
@@ -251,7 +260,8 @@ URLISH = st.lists(
     ),
     max_size=10,
 ).map("".join)
-LOWER = Path(tempfile.mkdtemp(prefix="kehoach-fuzz-lower-"))
+LOWER = scratch("kehoach-fuzz-lower-") / "kho"
+LOWER.mkdir()
 make_repo(LOWER)
 write_doc(
     LOWER,
@@ -277,7 +287,7 @@ def test_a_federated_registry_of_any_content_makes_no_unsafe_link(site_url, page
     claim = json.loads(json.dumps(target)) | {"issuer": "duk-a", "issuer_code": "ĐUK", "number": "9", "type": "KH"}
     target.update(page=page, title=title, issuer=issuer)
     data["documents"].append(claim | {"key": "duk-a/kh-9-2021", "page": page, "title": title})
-    registry = LOWER / ".." / f"{LOWER.name}-registry.json"
+    registry = LOWER.parent / "registry.json"  # beside the repository, as a downloaded copy would be
     registry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     source = str(registry) if as_file else "khong-co-may-chu.invalid/registry.json"
     (LOWER / "kehoach.yml").write_text(yaml.safe_dump({"federation": [{"name": "tren", "registry": source}]}))
@@ -286,7 +296,7 @@ def test_a_federated_registry_of_any_content_makes_no_unsafe_link(site_url, page
         assert not (ref.status == RefStatus.FEDERATED and ref.target is not None and ref.target.doc.issuer == "duk-a")
     html = to_html(build_pages(result.view)["van-ban/duk-a/kh-5-2022.md"])
     assert inert(html) == []
-    assert LOWER.name not in html  # no path of the machine the registry was read on
+    assert LOWER.parent.name not in html  # no path of the machine the registry was read on
     for href in re.findall(r'href="([^"]*)"', html):
         assert urlsplit(href).scheme in ("", "http", "https") and not href.startswith(("/", "//")), href
         assert urlsplit(href).scheme == "" or urlsplit(href).hostname, href  # a web address names a host
