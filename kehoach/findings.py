@@ -7,6 +7,7 @@ in the document, so pull-request checks and the test suite treat such findings a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -297,6 +298,20 @@ CHECKS: dict[Code, CheckInfo] = {
 }
 
 
+MAX_QUOTED = 120  # characters of a value a message repeats between «»
+MAX_TEXT = 800  # characters of a whole message or hint: a 5 MB value must not make a 5 MB report
+_QUOTE = re.compile(r"«([^«»]*)»")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def short_message(text: str) -> str:
+    """A message as it may be shown: each «quoted value» and the whole cut short, whatever the file held."""
+    return _cut(_QUOTE.sub(lambda m: "«" + _cut(m.group(1), MAX_QUOTED) + "»", text), MAX_TEXT)
+
+
 @dataclass
 class Finding:
     code: Code
@@ -311,6 +326,12 @@ class Finding:
     def __post_init__(self) -> None:
         # a plain string naming a registered code is accepted; anything else is a programming error
         self.code = Code(self.code)
+        # every check quotes file content: the cap is applied here, once, for all of them
+        self.message = short_message(self.message)
+        if self.hint is not None:
+            self.hint = short_message(self.hint)
+        if self.subject is not None:
+            self.subject = _cut(self.subject, MAX_TEXT)
 
     @property
     def severity(self) -> Severity:

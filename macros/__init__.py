@@ -1,8 +1,10 @@
 """mkdocs-macros module: the macros staff may use in hand-written pages under docs/.
 
 Thin on purpose: each macro asks the engine (kehoach.site.macros_api) and formats nothing itself.
-Only pages with `render_macros: true` in their front matter are rendered (see mkdocs.yml). The macros
-read the build the MkDocs hook holds (macros/hooks.py), so the content is loaded and checked once.
+Only pages with `render_macros: true` in their front matter are rendered (see mkdocs.yml), and they are
+rendered here in a sandbox (kehoach.site.macro_check), never by mkdocs-macros' own Jinja2, which would
+offer the configuration and Python itself. The macros read the public view of the build the MkDocs hook
+holds (macros/hooks.py), so the content is loaded and checked once and a page shows nothing withheld.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from mkdocs.exceptions import PluginError
 
 from kehoach.model.view import View
 from kehoach.site import CONFIG_KEY, SiteBuild, macros_api
-from kehoach.site.macro_check import find_problem, source_line
+from kehoach.site.macro_check import render_page, source_line
 
 
 def define_env(env: Any) -> None:
@@ -63,16 +65,21 @@ def define_env(env: Any) -> None:
 
 
 def on_pre_page_macros(env: Any) -> None:
-    """Try the page's macros first: a mistake stops the build with file, line and a hint, not a traceback."""
+    """Render the page's macros here, in a sandbox that offers the documented macros and the page's own front
+    matter only; then tell mkdocs-macros the page is done, so its unsandboxed Jinja2 never sees it.
+    A mistake stops the build with file, line and a hint, not a traceback."""
     page, render = env.page, env.page.meta.get("render_macros")
     if render is False or not (
         render or env.config["render_by_default"] or env.force_page_rendering(page.file.src_path)
     ):
         return
-    ours = [name for name, f in env.macros.items() if getattr(f, "__module__", None) == __name__]  # the documented ones
-    problem = find_problem(env.env, env.markdown, {**env.variables, **page.meta}, ours)
+    documented = {name: f for name, f in env.macros.items() if getattr(f, "__module__", None) == __name__}
+    output, problem = render_page(documented, env.markdown, dict(page.meta))
     if problem is not None:
         file_text = Path(page.file.abs_src_path).read_text(encoding="utf-8") if page.file.abs_src_path else ""
         line = source_line(file_text, env.markdown, problem.line)
         where = f"docs/{page.file.src_uri}" + (f":{line}" if line else "")
         raise PluginError(f"{where}: {problem.message} {problem.hint}".strip())
+    env.markdown = output
+    # mkdocs-macros reads the flag from its own copy of the page, which shares this meta dictionary
+    page.meta["render_macros"] = False

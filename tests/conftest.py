@@ -51,6 +51,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(folder: Path) -> http.server.ThreadingHTTPServer:
+    """A local web server for `folder`, in the background; shut it down when done."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory):
     served = tmp_path_factory.mktemp("www")
@@ -63,9 +70,7 @@ def site_url(tmp_path_factory):
         env=env,
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(served)
     yield f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
     server.shutdown()
 

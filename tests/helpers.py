@@ -49,18 +49,42 @@ def line_containing(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-def build_copy(tmp_path: Path, edit, env: dict | None = None, name: str = "site"):
-    """Build the site from a copy of the project after `edit(copy_root)`; return (exit code, stderr, site dir)."""
+PREVIEW_CONFIG = "mkdocs-preview.yml"  # what a preview target builds with: errors shown on the pages
+
+
+def add_preview_config(root: Path) -> None:
+    """A configuration like the one a preview target uses (see README): mkdocs.yml, errors shown, not fatal."""
+    (root / PREVIEW_CONFIG).write_text("INHERIT: mkdocs.yml\nextra:\n  kehoach:\n    preview: true\n", encoding="utf-8")
+
+
+SITE_FILES = (
+    "mkdocs.yml",
+    "mkdocs-internal.yml",
+    "docs",
+    "macros",
+    "organizations.yml",
+    "plans",
+    "outlines",
+    "resolutions",
+)
+
+
+def build_copy(tmp_path: Path, edit, env: dict | None = None, name: str = "site", config: str = "mkdocs.yml"):
+    """Build the site from a copy of the project after `edit(copy_root)`; return (exit code, stderr, site dir).
+
+    `config` names the MkDocs configuration, as `make site` (mkdocs.yml) or `make site-internal` uses it."""
     root = tmp_path / "proj"
     if not root.exists():
         root.mkdir(parents=True)
-        for item in ("mkdocs.yml", "docs", "macros", "organizations.yml", "plans", "outlines", "resolutions"):
+        for item in SITE_FILES:
             src = ROOT / item
+            if not src.exists():
+                continue
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / item)
         edit(root)
     out = tmp_path / name
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "--site-dir", str(out)],
         cwd=root,
         capture_output=True,
         text=True,

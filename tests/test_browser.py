@@ -7,9 +7,35 @@ import os
 from urllib.parse import urlparse
 
 import pytest
-from conftest import CHROMIUM, NO_CHROMIUM, SUBPATH
+from conftest import BUILD_DAY, CHROMIUM, NO_CHROMIUM, SUBPATH, serve
+from fixtures.payloads import BODY_PAYLOADS, DOCUMENT, OUTSIDE
+from helpers import build_copy
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=NO_CHROMIUM)
+
+HOSTILE = "plans/duk-hanoi-dh/kh-97-2023.md"
+HOSTILE_DOCUMENT = DOCUMENT.format(
+    title="Kế hoạch <img src=x onerror=window.__ran=1> {onclick=window.__ran=1}",
+    signer="<svg onload=window.__ran=1>",
+    # the bracketed payloads read as template blanks (S011): acknowledged, so the public build goes on
+    extra='notes: "~~~mermaid"\nacknowledgements: [{code: S011, reason: Chữ trong ngoặc vuông là mã thử}]\n',
+    lines="\n\n".join(BODY_PAYLOADS),
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_site_url(tmp_path_factory):
+    """A copy of the repository with one document whose official text holds every payload, served locally."""
+    tmp = tmp_path_factory.mktemp("hostile-www")
+
+    def add(root):
+        (root / HOSTILE).write_text(HOSTILE_DOCUMENT, encoding="utf-8")
+
+    code, err, site = build_copy(tmp, add, env={"KEHOACH_AS_OF": BUILD_DAY})
+    assert code == 0, err[-3000:]
+    server = serve(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
 
 
 def test_citations_in_a_seed_are_working_links(page, site_url):
@@ -104,3 +130,38 @@ def test_search_transfers_little_and_only_from_the_site(page, site_url):
     hosts = {urlparse(u).netloc for u, _ in sizes}
     assert hosts == {urlparse(site_url).netloc}
     assert sum(n for u, n in sizes if "/pagefind/" in u) < 300 * 1024
+
+
+def test_a_page_holding_every_payload_runs_nothing_and_requests_nothing_outside(browser, hostile_site_url):
+    context = browser.new_context()
+    pg = context.new_page()
+    dialogs, requests = [], []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.goto(hostile_site_url + "van-ban/duk-hanoi-dh/kh-97-2023/")
+    pg.wait_for_load_state("networkidle")
+    official = pg.locator(".kh-official")
+    assert "window.__ran" in official.inner_text()  # the payloads are on the page, as text
+    # a reader moving over, tabbing through and clicking on everything in the page
+    for element in pg.locator("article *").all()[:400]:
+        box = element.bounding_box()
+        if box and box["width"] and box["height"]:
+            pg.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(40):
+        pg.keyboard.press("Tab")
+    for element in official.locator("p, li, img, span, pre, code, div").all()[:200]:
+        if element.is_visible():
+            element.click(no_wait_after=True, timeout=2000)
+    pg.wait_for_timeout(500)
+    assert pg.evaluate("typeof window.__ran") == "undefined"
+    assert dialogs == []
+    kept = official.locator(
+        'a:not([href="#"]), img, iframe, svg, script, .mermaid, [onerror], [onfocus], [onmouseover]'
+    )
+    assert kept.count() == 0  # [x](#), a link within the page, is the one link the payloads leave
+    outside = [
+        u for u in requests if OUTSIDE in u or (urlparse(u).netloc not in ("", urlparse(hostile_site_url).netloc))
+    ]
+    assert outside == []
+    assert not any(u.startswith("data:,x") or "PHN2ZyBvbmxvYWQ" in u for u in requests)
+    context.close()

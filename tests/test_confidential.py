@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import html
+import re
 from pathlib import Path
 
 import pytest
 from fixtures.confidential import DELIVERABLE, KEY, SENTENCES, SYMBOL, TITLE, add_confidential_plan
-from helpers import build_copy, findings
+from helpers import ROOT, build_copy, findings
 
+from kehoach.exports import export_view
 from kehoach.text.unicode import fold
 
 AS_OF = {"KEHOACH_AS_OF": "2023-03-20"}  # the confidential task is then open and due in ten days
@@ -42,11 +44,16 @@ def prepare(root: Path) -> None:
     config.write_text("site_url: https://kho.example.invalid/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
 
 
+# What a shell export or a CI variable may leave in the environment of `make site`: it must change nothing.
+INHERITED = {"KEHOACH_INTERNAL": "1"}
+INTERNAL_BANNER = "BẢN NỘI BỘ"
+
+
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("confidential")
-    public = build_copy(tmp, prepare, env=AS_OF, name="public")
-    internal = build_copy(tmp, prepare, env=AS_OF | {"KEHOACH_INTERNAL": "1"}, name="internal")
+    public = build_copy(tmp, prepare, env=AS_OF | INHERITED, name="public")
+    internal = build_copy(tmp, prepare, env=AS_OF, name="internal", config="mkdocs-internal.yml")
     return tmp / "proj", public, internal
 
 
@@ -88,3 +95,65 @@ def test_a_public_document_citing_it_shows_the_citation_as_plain_text(builds):
     assert "kh-unresolved" not in official and "Trích dẫn chưa có trong kho" not in citing
     linked = (internal / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")
     assert f'{KEY}/"' in linked  # the same citation is a link where the document may be read
+
+
+@pytest.mark.parametrize(
+    "marking",
+    [
+        "confidentiality: MẬT\nconfidentiality:\n",  # a duplicated key: YAML keeps the empty second one
+        "confidentiality: MẬT\nconfidentiality: null\n",
+        "confidentiality: MẬT\nconfidentiality: ~\n",
+        "internal: true\ninternal: false\n",
+        "internal: yes\ninternal: false\n",
+        "confidentiality:\n  MẬT\nconfidentiality:\n",  # the marking on the line after its key
+    ],
+)
+def test_a_marking_anywhere_in_the_front_matter_withholds_the_document(repo_copy, marking):
+    """Fail closed: whatever value the parser ends up with, a marking written in the front matter withholds."""
+    add_confidential_plan(repo_copy)
+    path = repo_copy / "plans" / "duk-hanoi-dh" / f"{KEY}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("confidentiality: MẬT\n", marking), encoding="utf-8")
+    everything = export_view(repo_copy, dt.date(2023, 3, 20), internal=True)
+    assert f"duk-hanoi-dh/{KEY}" in everything.by_key  # the document loads (S009 says why it is wrong)
+    public = export_view(repo_copy, dt.date(2023, 3, 20))
+    assert f"duk-hanoi-dh/{KEY}" not in public.by_key
+    assert all(TITLE not in (e.doc.title or "") for e in public.repo.entries)
+
+
+def test_a_commented_out_marking_is_not_a_marking(repo_copy):
+    """A YAML comment is not data: «# confidentiality: MẬT» is how an editor records a lifted marking."""
+    add_confidential_plan(repo_copy)
+    path = repo_copy / "plans" / "duk-hanoi-dh" / f"{KEY}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("confidentiality: MẬT\n", "# confidentiality: MẬT (giải mật)\n"), encoding="utf-8")
+    assert f"duk-hanoi-dh/{KEY}" in export_view(repo_copy, dt.date(2023, 3, 20)).by_key
+
+
+def test_an_inherited_internal_variable_does_not_switch_the_public_build(builds):
+    """The public build ran with KEHOACH_INTERNAL=1 in its environment: still public, and it says nothing internal."""
+    _, (code, err, site), _ = builds
+    assert code == 0, err[-2000:]
+    assert leaks(site) == []
+    assert INTERNAL_BANNER not in err
+    assert not any(INTERNAL_BANNER in text for path, text in output_texts(site) if path.suffix == ".html")
+
+
+def test_the_internal_build_says_so_in_its_log_and_on_every_page(builds):
+    _, _, (code, err, site) = builds
+    assert code == 0, err[-2000:]
+    assert INTERNAL_BANNER in err and "mkdocs-internal.yml" in err
+    pages = [path for path in site.rglob("*.html") if path.name != "404.html"]
+    assert len(pages) > 40
+    unmarked = [p.relative_to(site).as_posix() for p in pages if INTERNAL_BANNER not in p.read_text(encoding="utf-8")]
+    assert unmarked == []
+
+
+def test_make_site_is_public_and_site_internal_is_its_own_explicit_configuration():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = dict(re.findall(r"^([a-z-]+):[^\n]*\n((?:\t[^\n]*\n)+)", makefile, re.M))
+    assert "mkdocs build" in recipe["site"] and "-f" not in recipe["site"].split() and "INTERNAL" not in recipe["site"]
+    assert "-f mkdocs-internal.yml" in recipe["site-internal"] and "INTERNAL" not in recipe["site-internal"]
+    config = (ROOT / "mkdocs-internal.yml").read_text(encoding="utf-8")
+    assert "INHERIT: mkdocs.yml" in config
+    assert "audience" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")  # the public configuration stays public

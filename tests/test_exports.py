@@ -108,3 +108,70 @@ def test_confidential_documents_never_reach_an_export(repo_copy, tmp_path):
     internal = tmp_path / "internal"
     cli("export", "all", "--root", str(repo_copy), "--out", str(internal), "--as-of", "2023-03-20", "--internal")
     assert TITLE in (internal / REGISTRY).read_text(encoding="utf-8")  # the test can fail: the title is there
+
+
+def files_in(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_new_export_leaves_nothing_of_the_previous_one(repo_copy, tmp_path):
+    """The plan is public, exported, then marked MẬT: its unit's calendar must not survive the next export."""
+    add_confidential_plan(repo_copy)
+    plan = repo_copy / "plans" / "duk-hanoi-dh" / f"{KEY}.md"
+    marked = plan.read_text(encoding="utf-8").replace("owner: van-phong", "owner: bch")  # the only task of «bch»
+    plan.write_text(marked.replace("confidentiality: MẬT\n", ""), encoding="utf-8")
+    out = tmp_path / "du-lieu"
+    common = ("export", "all", "--root", str(repo_copy), "--as-of", "2023-03-20")
+    assert cli(*common, "--out", str(out)).returncode == 0
+    assert (out / "lich" / "duk-hanoi-dh" / "bch.ics").exists()  # the test can fail: the calendar was there
+    plan.write_text(marked, encoding="utf-8")
+    run = cli(*common, "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    assert not (out / "lich" / "duk-hanoi-dh" / "bch.ics").exists()
+    fresh = tmp_path / "moi"
+    assert cli(*common, "--out", str(fresh)).returncode == 0
+    assert files_in(out) == files_in(fresh)
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert TITLE not in path.read_bytes().decode("utf-8-sig"), path
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary folder left
+
+
+def test_export_refuses_a_folder_it_did_not_make(repo_copy, tmp_path):
+    common = ("export", "all", "--root", str(repo_copy), "--as-of", "2023-03-20")
+    mine = tmp_path / "tai-lieu"
+    mine.mkdir()
+    (mine / "bao-cao.docx").write_bytes(b"cua nguoi dung")
+    for target in (mine, repo_copy, repo_copy.parent):
+        run = cli(*common, "--out", str(target))
+        assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
+        assert "kehoach: " in run.stderr and "export" in run.stderr
+    assert (mine / "bao-cao.docx").read_bytes() == b"cua nguoi dung"
+    assert (repo_copy / "organizations.yml").exists() and (repo_copy / "plans").is_dir()
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    assert cli(*common, "--out", str(empty)).returncode == 0 and (empty / REGISTRY).exists()
+
+
+FORMULAS = ['=HYPERLINK("http://x.example","bấm")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+
+
+def test_task_sheet_cells_are_never_formulas(tmp_path):
+    from minirepo import make_repo, write_doc
+
+    root = make_repo(tmp_path / "repo")
+    tasks = [
+        {"id": f"t{i}", "title": text, "owner": "van-phong", "deliverable": text, "deadline": "trước ngày 20/3/2023"}
+        for i, text in enumerate(FORMULAS)
+    ]
+    front = {"type": "KH", "number": "1", "issuer": "duk-a", "date": "2023-03-01", "title": "=1+1", "tasks": tasks}
+    write_doc(root, "plans", "duk-a/kh-1-2023", front, "Văn phòng báo cáo trước ngày 20/3/2023.\n")
+    out = tmp_path / "out"
+    assert cli("export", "csv", "--root", str(root), "--out", str(out), "--as-of", "2023-03-01").returncode == 0
+    rows = list(csv.reader(io.StringIO((out / TASKS_CSV).read_bytes().decode("utf-8-sig"), newline="")))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert len(rows) - 1 == len(FORMULAS)
+    assert [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+    for text in FORMULAS:
+        assert "'" + text.strip() in cells  # as loaded (blanks trimmed), after the quote that keeps it text
+    assert "'=1+1" in cells

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -165,3 +167,55 @@ def test_front_matter_marshal_cannot_hold_is_left_out_of_the_cache(repo_copy, ca
     assert outcome(repo_copy, cache=True) == cold == outcome(repo_copy, cache=True)
     cached = LoadCache(repo_copy).old
     assert "plans/duk-hanoi-dh/kh-95-2023.md" not in cached and "plans/duk-hanoi-dh/kh-90-2023.md" in cached
+
+
+PLANTED = "Trích yếu do người khác cài vào bộ nhớ đệm"
+
+
+def plant(repo_copy) -> Path:
+    """Fill the cache, then rewrite one record as another user on a shared machine could: a changed title."""
+    outcome(repo_copy, cache=True)
+    cache = LoadCache(repo_copy).file
+    fingerprint, records = marshal.loads(cache.read_bytes())
+    digest, (data, analysis, duplicates) = records["plans/duk-hanoi-dh/kh-90-2023.md"]
+    records["plans/duk-hanoi-dh/kh-90-2023.md"] = (digest, (data | {"title": PLANTED}, analysis, duplicates))
+    cache.write_bytes(marshal.dumps((fingerprint, records)))
+    cache.chmod(0o600)
+    return cache
+
+
+def titles(root) -> set:
+    return {e.doc.title for e in load_repository(root, cache=True).entries}
+
+
+def test_a_cache_file_others_may_write_is_ignored(repo_copy, cache_dir):
+    cache = plant(repo_copy)
+    assert PLANTED in titles(repo_copy)  # the test can fail: a file only we may write is trusted
+    plant(repo_copy)
+    for mode in (0o620, 0o602, 0o666):
+        cache.chmod(mode)
+        assert PLANTED not in titles(repo_copy), oct(mode)
+
+
+def test_a_cache_file_of_another_user_is_ignored(repo_copy, cache_dir, monkeypatch):
+    plant(repo_copy)
+    monkeypatch.setattr(os, "getuid", lambda: os.stat(cache_dir).st_uid + 1)
+    assert PLANTED not in titles(repo_copy)
+
+
+def test_a_cache_directory_others_may_write_is_neither_read_nor_written(repo_copy, cache_dir):
+    cache = plant(repo_copy)
+    cache_dir.chmod(0o777)
+    planted = cache.read_bytes()
+    assert PLANTED not in titles(repo_copy)
+    (repo_copy / "plans" / "duk-hanoi-dh" / "kh-90-2023.md").write_text("---\ntype: KH\n---\n", encoding="utf-8")
+    titles(repo_copy)
+    assert cache.read_bytes() == planted  # nothing written into a directory others can write
+
+
+def test_a_new_cache_directory_is_private(repo_copy, tmp_path, monkeypatch):
+    where = tmp_path / "rieng" / "kehoach"
+    monkeypatch.setenv("KEHOACH_CACHE_DIR", str(where))
+    outcome(repo_copy, cache=True)
+    assert list(where.glob("load-*")) and stat.S_IMODE(where.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in where.iterdir())

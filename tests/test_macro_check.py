@@ -59,3 +59,37 @@ def test_page_lines_are_counted_from_the_file_with_its_front_matter():
     assert source_line(file_text, markdown, 3) == 6
     assert source_line(markdown, markdown, 3) == 3
     assert source_line(file_text, markdown, None) is None
+
+
+# What a hostile or careless page may write: each must stop the build with a sentence, never run.
+ESCAPES = [
+    ("{{ doc_link.__globals__ }}", "__globals__"),
+    ("{{ doc_link.__globals__['__builtins__']['__import__']('os').system('true') }}", "__globals__"),
+    ("{{ ''.__class__.__mro__ }}", "__class__"),
+    ("{{ lipsum.__globals__ }}", "lipsum"),
+    ("{{ cycler.__init__.__globals__ }}", "cycler"),
+    ("{{ config }}", "config"),
+    ("{{ self._TemplateReference__context }}", "_TemplateReference__context"),
+    ("{{ 'x' * 100000000 }}", "quá lớn"),
+    ("{% include 'mkdocs.yml' %}", "include"),
+]
+
+
+@pytest.mark.parametrize("text, named", ESCAPES)
+def test_a_page_cannot_reach_python_only_the_documented_macros(text, named):
+    from kehoach.site.macro_check import render_page
+
+    output, found = render_page(MACROS, f"# Trang\n\n{text}\n", {"title": "Trang"})
+    assert output is None and found is not None
+    assert found.line == 3
+    assert named in found.message + " " + found.hint
+    assert "Traceback" not in found.message and "object is unsafe" not in found.message  # said in Vietnamese
+
+
+def test_the_sandbox_renders_the_documented_macros_and_the_pages_own_front_matter():
+    from kehoach.site.macro_check import render_page
+
+    output, found = render_page(
+        MACROS, "{{ doc_link('21-NQ/TW') }} {{ upcoming_deadlines(7) }} {{ title }}", {"title": "T"}
+    )
+    assert found is None and output == "[21-NQ/TW](../van-ban/tw/nq-21-2022/) 7 ngày T"

@@ -8,7 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import build_copy, findings, line_containing
+from fixtures.payloads import DOCUMENT
+from helpers import PREVIEW_CONFIG, add_preview_config, build_copy, findings, line_containing
 
 # Each line must reach the reader exactly as written.
 HOSTILE_LINES = [
@@ -22,26 +23,17 @@ HOSTILE_LINES = [
 ]
 HOSTILE_TITLE = "Kế hoạch <script>alert(1)</script> {{ 7*7 }}"
 
-DOCUMENT = """---
-type: KH
-number: "97"
-issuer: duk-hanoi-dh
-place: Hà Nội
-date: 2023-03-12
-title: "{title}"
-signer: {{on_behalf: T/M BAN THƯỜNG VỤ, position: BÍ THƯ, name: Nguyễn Văn Thử}}
----
-**KẾ HOẠCH**
-
-{lines}
-"""
-
 
 def add_hostile_document(root: Path) -> None:
-    text = DOCUMENT.format(title=HOSTILE_TITLE, lines="\n\n".join(HOSTILE_LINES))
+    text = DOCUMENT.format(title=HOSTILE_TITLE, signer="Nguyễn Văn Thử", extra="", lines="\n\n".join(HOSTILE_LINES))
     (root / "plans" / "duk-hanoi-dh" / "kh-97-2023.md").write_text(text, encoding="utf-8")
-    # And a document that cannot be read at all: the build goes on and says nothing of machine paths.
+
+
+def add_unreadable_document(root: Path) -> None:
+    """A document that cannot be read at all: a preview goes on and says nothing of machine paths."""
+    add_hostile_document(root)
     (root / "plans" / "duk-hanoi-dh" / "kh-98-2023.md").write_text("---\ntype: [KH\n---\nThân bài.\n", encoding="utf-8")
+    add_preview_config(root)
 
 
 class _Text(HTMLParser):
@@ -99,8 +91,19 @@ def test_hostile_front_matter_is_escaped_in_the_page_and_its_listings(site):
         assert "7*7" in text or "7\\*7" in text or "7&ast;7" in text
 
 
-def test_no_traceback_and_no_machine_path_anywhere_in_the_site(site):
-    root, out = site
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile-preview")
+    code, err, out = build_copy(
+        tmp, add_unreadable_document, env={"KEHOACH_AS_OF": "2023-03-20"}, config=PREVIEW_CONFIG
+    )
+    assert code == 0, err[-3000:]
+    return tmp / "proj", out
+
+
+def test_no_traceback_and_no_machine_path_anywhere_in_the_site(preview):
+    root, out = preview
+    assert "kh-98-2023.md" in (out / "loi" / "index.html").read_text(encoding="utf-8")
     for path in out.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "Traceback" not in text, path
@@ -112,16 +115,18 @@ def test_the_checker_reports_html_in_official_text_with_its_line(site):
     path = root / "plans" / "duk-hanoi-dh" / "kh-97-2023.md"
     found = [f for f in findings(root, dt.date(2023, 3, 20)) if f.code == "S008" and f.path.endswith("kh-97-2023.md")]
     assert {f.line for f in found} == {
+        line_containing(path, "{{ config.site_name }}"),  # template syntax
         line_containing(path, "<script>document"),
         line_containing(path, "<img"),
         line_containing(path, "<!--"),
+        line_containing(path, "{: .an-di }"),  # an attribute list
+        line_containing(path, 'title: "Kế hoạch <script>'),  # the same in front matter
     }
     assert all(f.severity == "warning" for f in found)
 
 
 def test_an_acknowledgement_allows_html_in_one_document(repo_copy):
     add_hostile_document(repo_copy)
-    (repo_copy / "plans" / "duk-hanoi-dh" / "kh-98-2023.md").unlink()
     path = repo_copy / "plans" / "duk-hanoi-dh" / "kh-97-2023.md"
     text = path.read_text(encoding="utf-8").replace(
         "---\n**KẾ HOẠCH**",

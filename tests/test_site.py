@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -64,7 +65,7 @@ def test_braces_in_official_text_are_printed_as_written(tmp_path):
     code, err, out = build_copy(tmp_path, braces)
     assert code == 0, err[-2000:]
     page = (out / "van-ban" / "duk-hanoi-dh" / "kh-74-2022" / "index.html").read_text(encoding="utf-8")
-    assert literal in page
+    assert literal in html.unescape(page)  # written as character references, shown as the characters
 
 
 def test_every_asset_a_page_loads_is_local_and_exists(tmp_path):
@@ -105,3 +106,43 @@ def test_implementation_matrix_lists_who_has_and_has_not_implemented():
     assert "| Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Gia Lai | — chưa có |" in section
     gialai = text.split("## [Nghị quyết 02-NQ/ĐUK](duk-gialai-cqdn")[1].split("\n## ")[0]
     assert "✓ [Kế hoạch 69-KH/ĐUK]" in gialai  # the bloc implementing its own committee's resolution
+
+
+def test_a_page_reaching_for_python_fails_the_build_and_runs_nothing(tmp_path):
+    marker = tmp_path / "da-chay"
+    payload = f"{{{{ doc_link.__globals__['__builtins__']['__import__']('os').system('touch {marker}') }}}}"
+
+    def hostile(root):
+        (root / "docs" / "sai.md").write_text(PAGE_WITH_MACROS % payload, encoding="utf-8")
+
+    code, err, _ = build_copy(tmp_path, hostile)
+    assert not marker.exists()
+    assert code != 0 and "docs/sai.md:8:" in err and "__globals__" in err
+    assert "Traceback" not in err
+
+
+def test_a_macro_page_cannot_show_a_confidential_title(tmp_path):
+    from fixtures.confidential import SYMBOL, TITLE, add_confidential_plan
+
+    def pages(root):
+        add_confidential_plan(root)
+        (root / "docs" / "cong-khai.md").write_text(
+            PAGE_WITH_MACROS
+            % f"{{{{ doc_link('{SYMBOL}') }}}}\n\n{{{{ task_table(org='duk-hanoi-dh', status=None) }}}}",
+            encoding="utf-8",
+        )
+
+    code, err, site = build_copy(tmp_path, pages, env={"KEHOACH_AS_OF": "2023-03-20"})
+    assert code == 0, err[-2000:]
+    page = (site / "cong-khai" / "index.html").read_text(encoding="utf-8")
+    assert SYMBOL in page and TITLE not in page and "Zeta" not in page
+    # and the build's own objects, which hold every document, are out of reach
+    (tmp_path / "proj" / "docs" / "cong-khai.md").write_text(
+        PAGE_WITH_MACROS % "{% for e in config.kehoach_site.result.view.repo.entries %}{{ e.doc.title }}{% endfor %}",
+        encoding="utf-8",
+    )
+    code, err, site = build_copy(tmp_path, pages, env={"KEHOACH_AS_OF": "2023-03-20"}, name="again")
+    assert code != 0 and "«config» không phải macro" in err
+    assert not (site / "cong-khai" / "index.html").exists() or TITLE not in (
+        site / "cong-khai" / "index.html"
+    ).read_text(encoding="utf-8")

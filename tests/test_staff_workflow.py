@@ -209,3 +209,13 @@ def test_new_plan_numbers_follow_the_term_and_list_the_units(repo_copy):
     assert text.startswith("---\n# yaml-language-server: $schema=../../schema/document.schema.json\n")
     bad = cli("new", "plan", "--org", "khong-co", "--root", str(repo_copy))
     assert bad.returncode == 2 and "Không có tổ chức «khong-co»" in bad.stderr
+
+
+def test_security_policy_is_linked_and_code_owners_guard_the_code():
+    assert "(SECURITY.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    policy = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    assert "CODEOWNERS" in policy and "@ban-ky-thuat" in policy and "site-internal" in policy
+    owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    owned = {line.split()[0] for line in owners.splitlines() if line.strip() and not line.startswith("#")}
+    assert {"/kehoach/", "/macros/", "/docs/", "/.github/"} <= owned
+    assert not any(p.startswith(("/plans", "/outlines", "/resolutions", "/organizations")) for p in owned)

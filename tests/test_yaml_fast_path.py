@@ -108,3 +108,19 @@ def test_every_repository_file_loads_identically():
         assert load_yaml(front) == reference(front), path
     text = (ROOT / "organizations.yml").read_text(encoding="utf-8")
     assert load_yaml(text) == reference(text)
+
+
+def test_values_of_sees_every_occurrence_of_a_key_however_it_is_written():
+    from kehoach.model.frontmatter import COLLECTION, values_of
+
+    text = (
+        'a: 1\ninternal: true\n"internal": ""\nb: {internal: off, c: [1, {internal: [x]}]}\n'
+        "? internal\n: yes\n# internal: true\nd: |\n  internal: true\n"
+    )
+    assert values_of(text, frozenset({"internal"})) == [
+        ("internal", "true"),
+        ("internal", ""),
+        ("internal", "off"),
+        ("internal", COLLECTION),
+        ("internal", "yes"),
+    ]

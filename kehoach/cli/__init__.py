@@ -86,7 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     normalize = sub.add_parser("normalize", help="Chuẩn hóa tệp về Unicode NFC (không đổi chữ nào của lời văn).")
-    normalize.add_argument("files", nargs="+", type=Path, help="Các tệp cần chuẩn hóa.")
+    normalize.add_argument(
+        "files", nargs="+", type=Path, help="Các tệp cần chuẩn hóa; thư mục thì chuẩn hóa mọi tệp .md, .yml trong đó."
+    )
     normalize.add_argument("--check", action="store_true", help="Chỉ báo tệp nào chưa chuẩn, không ghi.")
 
     schema = sub.add_parser("schema", help="Xuất JSON Schema của phần đầu văn bản và organizations.yml.")
@@ -150,8 +152,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+LIST_OPTIONS = {"files"}  # the options that take several values; every other one takes exactly one
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name, value in vars(args).items():
+        # Python 3.11's argparse turns the value «--» (`--org=--`) into an empty list, past any type check
+        if value == [] and name not in LIST_OPTIONS:
+            parser.error(f"tham số --{name.replace('_', '-')} cần một giá trị, không phải «--»")
     command = importlib.import_module(f"{__name__}.{COMMANDS[args.command]}")
     try:
         return int(command.run(args))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
-from ..exports import export_view, write_all
+from ..exports import export_folder, export_view
+from ..model.writing import FolderRefused
 from .repo_root import require_repository
 
 
@@ -14,6 +16,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     view = export_view(args.root, args.as_of or dt.date.today(), args.internal)
     formats = ("ics", "registry", "csv") if args.what == "all" else (args.what,)
-    written = write_all(view, args.out, args.site_url, formats)
-    print(f"Đã ghi {len(written)} tệp vào {args.out}")
+    try:
+        written = export_folder(view, args.out, args.site_url, formats)
+    except FolderRefused as e:
+        print(f"kehoach: export không ghi: {e}", file=sys.stderr)
+        return 2
+    print(f"Đã ghi {len(written)} tệp vào {args.out} (thay toàn bộ lần xuất trước)")
     return 0

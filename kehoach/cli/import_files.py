@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 from ..checks import run_checks
-from ..findings import Severity
+from ..findings import Severity, short_message
 from ..importer.build import Imported, import_file
 from ..importer.naming import free_path
 from ..importer.readers import ImportRefused
 from ..importer.summary import Outcome, summary_markdown
 from ..model.load import load_repository
+from ..model.writing import OutsideFolder, inside, write_file
 from .repo_root import require_repository
 from .report import as_text
 
@@ -55,11 +56,12 @@ def _write(result: Imported, args: argparse.Namespace) -> tuple[Path | None, str
             return None, f"văn bản này đã có trong kho ở {result.path.as_posix()}; không nhập lần nữa."
     path = free_path(args.root, result.path, result.numbered)
     path = free_path(out_root, path, result.numbered)
-    if (args.root / path).exists() or (out_root / path).exists():
-        return None, f"{path.as_posix()} đã có trong kho; không ghi đè."
-    target = out_root / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(result.text, encoding="utf-8")
+    try:  # the name is made of what the document says: it must stay inside the folder
+        if inside(args.root, path).exists() or inside(out_root, path).exists():
+            return None, f"{path.as_posix()} đã có trong kho; không ghi đè."
+        write_file(out_root, path, result.text.encode("utf-8"))
+    except OutsideFolder as e:
+        return None, f"không ghi: {e}"
     return path, None
 
 
@@ -73,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = import_file(file, args.root, args.org)
         except ImportRefused as e:
-            print(f"kehoach: {e}", file=sys.stderr)
-            outcomes.append(Outcome(file.name, problem=str(e)))
+            print(f"kehoach: {short_message(str(e))}", file=sys.stderr)
+            outcomes.append(Outcome(file.name, problem=short_message(str(e))))
             status = 2
             continue
         if args.dry_run:

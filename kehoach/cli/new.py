@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 import sys
 
+from ..findings import short_message
+from ..model.writing import OutsideFolder, write_file
 from .repo_root import require_repository
 from .scaffold import ScaffoldError, scaffold
 
@@ -26,10 +28,13 @@ def run(args: argparse.Namespace) -> int:
             args.implements or ask_implemented(args.kind),
         )
     except ScaffoldError as e:
-        print(f"kehoach: {e}", file=sys.stderr)
+        print(f"kehoach: {short_message(str(e))}", file=sys.stderr)
         return 2
-    made.path.parent.mkdir(parents=True, exist_ok=True)
-    made.path.write_text(made.text, encoding="utf-8")
+    try:
+        write_file(args.root, made.path.relative_to(args.root), made.text.encode("utf-8"))
+    except OutsideFolder as e:
+        print(f"kehoach: không tạo tệp: {e}", file=sys.stderr)
+        return 2
     print(f"Đã tạo {made.path.relative_to(args.root).as_posix()}: điền trích yếu, người ký, nhiệm vụ và dán toàn văn.")
     for note in made.notes:
         print(f"Lưu ý: {note}")

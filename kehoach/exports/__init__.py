@@ -15,12 +15,13 @@ from ..checks import run_checks
 from ..model.load import load_repository
 from ..model.view import View
 from ..model.visibility import public_view
+from ..model.writing import FolderRefused, contains, only_files, replace_folder, write_file
 from .calendar import calendars
-from .names import ICS_ALL, ICS_DIR, REGISTRY, TASKS_CSV
+from .names import EXPORT_MARKER, ICS_ALL, ICS_DIR, REGISTRY, TASKS_CSV, is_export_file
 from .registry import registry_json
 from .sheet import tasks_csv
 
-__all__ = ["ICS_ALL", "ICS_DIR", "REGISTRY", "TASKS_CSV", "export_view", "write_all"]
+__all__ = ["ICS_ALL", "ICS_DIR", "REGISTRY", "TASKS_CSV", "export_folder", "export_view", "write_all"]
 
 
 def export_view(root: Path, as_of: dt.date, internal: bool = False) -> View:
@@ -39,10 +40,21 @@ def write_all(
         files[REGISTRY] = registry_json(view, site_url)
     if "csv" in formats:
         files[TASKS_CSV] = tasks_csv(view, site_url)
-    written = []
-    for name, data in sorted(files.items()):
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written.append(path)
-    return written
+    return [write_file(out, name, data) for name, data in sorted(files.items())]
+
+
+def export_folder(
+    view: View, out: Path, site_url: str | None = None, formats: Iterable[str] = ("ics", "registry", "csv")
+) -> list[Path]:
+    """Write the exports as the whole content of `out`, replacing an earlier export atomically: a calendar of
+    a document since withheld, or of a unit since removed, does not survive. Refuses (FolderRefused) the
+    repository itself, a folder holding it, and a folder with files an export does not write."""
+    if contains(out, [view.repo.root]):
+        raise FolderRefused(f"«{out}» là thư mục của kho (hoặc chứa kho); xuất ra thư mục khác, ví dụ build/du-lieu.")
+    written = replace_folder(
+        out,
+        lambda new: [p.relative_to(new) for p in write_all(view, new, site_url, formats)],
+        EXPORT_MARKER,
+        lambda folder: only_files(folder, is_export_file),  # an export made before the marker existed
+    )
+    return [out / p for p in written]

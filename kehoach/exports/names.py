@@ -4,3 +4,9 @@ ICS_DIR = "lich"
 ICS_ALL = "lich/tat-ca.ics"
 REGISTRY = "registry.json"
 TASKS_CSV = "nhiem-vu.csv"
+EXPORT_MARKER = ".kehoach-export"  # written into an export folder, so the next export may replace it
+
+
+def is_export_file(name: str) -> bool:
+    """Whether an export writes a file of this relative name."""
+    return name in (REGISTRY, TASKS_CSV, EXPORT_MARKER) or (name.startswith(f"{ICS_DIR}/") and name.endswith(".ics"))

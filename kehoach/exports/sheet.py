@@ -1,4 +1,5 @@
-"""tasks.csv for Excel: UTF-8 with a byte-order mark, or Excel shows Vietnamese as mojibake."""
+"""tasks.csv for Excel: UTF-8 with a byte-order mark, or Excel shows Vietnamese as mojibake; no cell a
+spreadsheet would run as a formula."""
 
 from __future__ import annotations
 
@@ -27,6 +28,15 @@ HEADERS = [
 ]
 
 
+# A cell a spreadsheet would read as a formula (OWASP «CSV injection»): a leading quote keeps it text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str) -> str:
+    """`value` as a spreadsheet shows it, never run: prefixed with «'» when it would start a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def tasks_csv(view: View, site_url: str | None = None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -35,7 +45,8 @@ def tasks_csv(view: View, site_url: str | None = None) -> bytes:
     for row in task_rows(view):
         e, t = row.entry, row.located.task
         writer.writerow(
-            [
+            cell(value)
+            for value in [
                 e.symbol(view.tree) or "chưa có số",
                 e.doc.title or "",
                 tree.label(e.doc.issuer),

@@ -193,6 +193,43 @@ def load_yaml(text: str) -> object:
     return parse_yaml(text).data
 
 
+COLLECTION = object()  # what values_of() gives for a key whose value is a list, a mapping or an alias
+
+
+def values_of(text: str, keys: frozenset[str]) -> list[tuple[str, object]]:
+    """(key, value) for every value written for one of `keys`, at any depth and however often the key repeats.
+
+    A parsed mapping keeps only the last of two equal keys; the event stream keeps them all, so a
+    rule that must see every occurrence (visibility) reads this. A scalar comes as its text, anything
+    else as COLLECTION. Raises yaml.YAMLError for text that does not parse.
+    """
+    found: list[tuple[str, object]] = []
+    # per open collection: None for a sequence; for a mapping, the key whose value comes next (or _NO_KEY)
+    stack: list[object] = []
+    event: Any
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        kind = type(event)
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            stack.pop()  # the collection was counted as a key or value when it started
+            continue
+        if kind not in (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            continue
+        top = stack[-1] if stack else None
+        if type(top) is list:  # a mapping: [the key whose value comes next, or _NO_KEY]
+            value = event.value if kind is yaml.ScalarEvent else COLLECTION
+            if top[0] is _NO_KEY:
+                top[0] = value
+            else:
+                if top[0] in keys:
+                    found.append((str(top[0]), value))
+                top[0] = _NO_KEY
+        if kind is yaml.MappingStartEvent:
+            stack.append([_NO_KEY])
+        elif kind is yaml.SequenceStartEvent:
+            stack.append(None)
+    return found
+
+
 def node_line(front: str, path: tuple[str | int, ...]) -> int | None:
     """0-based line of the YAML node at `path` (keys and list indexes); None if not found.
 

@@ -180,7 +180,7 @@ def _load_repository(root: Path, jobs: int | None, cache: LoadCache | None) -> R
         _collect(repo, (next(parsed) if result is None else result for result in found), cache)
     if cache is not None:
         cache.save()
-    repo.remote, more = remote_entries(root)
+    repo.remote, more = remote_entries(root, {e.doc.issuer for e in repo.entries})
     repo.findings.extend(more)
     return repo
 

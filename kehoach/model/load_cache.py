@@ -6,6 +6,10 @@ in the repository, so that nothing arriving in a pull request is ever read as a 
 keyed by path and content hash, and the whole file is dropped when kehoach's own code, Python or
 PyYAML changes. A cache that cannot be read or written is ignored: it only ever saves time, it never
 changes a result.
+
+A record decides what a build publishes, so only records nobody else could have written are read: the
+directory (created private, 0700) and the file must belong to the current user and be writable by no one
+else. On a shared machine another user cannot plant a record.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -34,6 +39,24 @@ def cache_dir() -> Path:
         return Path(os.environ[CACHE_ENV])
     base = os.environ.get("XDG_CACHE_HOME") or Path(os.path.expanduser("~")) / ".cache"
     return Path(base) / "kehoach"
+
+
+def trusted(st: os.stat_result) -> bool:
+    """Owned by the current user and writable by nobody else (where the system has owners at all)."""
+    if not hasattr(os, "getuid"):  # Windows: the user's profile folder protects it
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def private_directory(path: Path, create: bool) -> bool:
+    """Whether `path` is a directory only the current user may write (made so when `create` and missing)."""
+    try:
+        if create:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and trusted(st)
 
 
 def content_digest(raw: bytes) -> bytes:
@@ -61,8 +84,13 @@ class LoadCache:
         self.new: dict[str, tuple[bytes, tuple]] = {}
 
     def _read(self) -> dict:
+        if not private_directory(self.file.parent, create=False):
+            return {}
         try:
-            with open(self.file, "rb") as f:
+            fd = os.open(self.file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as f:
+                if not trusted(os.fstat(f.fileno())):
+                    return {}
                 fingerprint, records = marshal.loads(f.read())  # loads: marshal.load reads a file piecemeal
         except Exception:  # missing, truncated, foreign or from another version: start afresh
             return {}
@@ -92,9 +120,10 @@ class LoadCache:
         if self.new.keys() == self.old.keys() and all(self.old[k][0] == v[0] for k, v in self.new.items()):
             return
         tmp = None
+        if not private_directory(self.file.parent, create=True):
+            return  # a directory others may write is not ours to fill
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".load-")
+            fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".load-")  # 0600
             with os.fdopen(fd, "wb") as f:
                 f.write(_dumps(self.new))
             os.replace(tmp, self.file)

@@ -34,6 +34,14 @@ def _as_text(value: object) -> object:
 NumberText = Annotated[str | None, BeforeValidator(_as_text)]
 
 
+# Organisation keys, unit keys and a document's issuer become folder and file names (calendars, pages,
+# `kehoach new`): lowercase ASCII letters and digits in words joined by single hyphens, nothing that could
+# climb out of a folder. The one place the rule is written; validation.py says it in Vietnamese.
+KEY_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+KEY_RULE = "chỉ được gồm chữ thường không dấu (a–z), chữ số và dấu gạch ngang nối các chữ"
+KEY_EXAMPLE = "duk-hanoi-dh"
+
+
 class Strict(BaseModel):
     # A misspelt field name is an error, not silently ignored data.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -66,7 +74,7 @@ class Term(Strict):
 
 
 class Unit(Strict):
-    key: str = Field(description="Mã đơn vị trong tổ chức, ví dụ `ban-tuyen-giao`.")
+    key: str = Field(pattern=KEY_PATTERN, description="Mã đơn vị trong tổ chức, ví dụ `ban-tuyen-giao`.")
     name: str
     short: str | None = None
     kind: Literal["organ", "unit", "mass", "subordinates"] = Field(
@@ -78,7 +86,10 @@ class Unit(Strict):
 
 
 class Organization(Strict):
-    key: str = Field(description="Mã tổ chức (chữ thường, không dấu), dùng trong đường dẫn và khóa văn bản.")
+    key: str = Field(
+        pattern=KEY_PATTERN,
+        description="Mã tổ chức (chữ thường, không dấu), dùng trong đường dẫn và khóa văn bản.",
+    )
     name: str
     short: str | None = None
     level: Literal["central", "province", "bloc", "district", "base", "cell"] = Field(
@@ -174,7 +185,7 @@ class ReviewItem(Strict):
 class Document(Strict):
     type: str = Field(description="Mã loại văn bản: NQ, QĐ, CT, KL, QC, HD, TB, BC, KH, CTr, ĐA, TTr, CV, ĐC.")
     number: NumberText = Field(None, description="Số văn bản như đã ghi (`90`, `02`); để trống nếu văn bản không ghi.")
-    issuer: str = Field(description="Mã tổ chức ban hành trong organizations.yml.")
+    issuer: str = Field(pattern=KEY_PATTERN, description="Mã tổ chức ban hành trong organizations.yml.")
     issuer_code: str | None = Field(
         None, description="Mã cơ quan trong số hiệu khi khác mã mặc định của tổ chức, ví dụ `BTCTW`."
     )

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from ..findings import Code, Finding
 from .frontmatter import Duplicate, explain_yaml_error, node_line, probable_body_start
+from .schema import KEY_EXAMPLE, KEY_PATTERN, KEY_RULE
 
 _FIELD_NAMES = {
     "type": "loại văn bản",
@@ -118,6 +119,11 @@ def _explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return f"cần một số nguyên, nhận được «{quoted(value)}»", "Ghi số, không có chữ."
     if kind in ("bool_parsing", "bool_type"):
         return f"cần true hoặc false, nhận được «{quoted(value)}»", "Ghi true hoặc false."
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == KEY_PATTERN:
+        return (
+            f"mã «{quoted(value)}» không hợp lệ: mã {KEY_RULE}",
+            f"Sửa thành mã như {KEY_EXAMPLE} (mã tổ chức, đơn vị trong organizations.yml).",
+        )
     if kind in ("too_short", "too_long"):
         return "số phần tử không hợp lệ", "Kiểm tra lại danh sách."
     return f"giá trị «{quoted(value)}» không hợp lệ", "Sửa theo lược đồ trong thư mục schema/."

@@ -6,7 +6,18 @@ and writes what it returns; another generator could use the same pages.
 
 from __future__ import annotations
 
-from .build import CONFIG_KEY, SiteBuild, build_date, internal_build
+from .build import CONFIG_KEY, SiteBuild, build_date
+from .options import INTERNAL_BANNER, INTERNAL_LOG, SiteOptions, SiteOptionsError, site_options
 from .pages import build_pages
 
-__all__ = ["CONFIG_KEY", "SiteBuild", "build_date", "build_pages", "internal_build"]
+__all__ = [
+    "CONFIG_KEY",
+    "INTERNAL_BANNER",
+    "INTERNAL_LOG",
+    "SiteBuild",
+    "SiteOptions",
+    "SiteOptionsError",
+    "build_date",
+    "build_pages",
+    "site_options",
+]

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from ..checks import Result, run_checks
 from ..exports import write_all
+from ..findings import Finding
 from ..model.load import load_repository
 from ..model.view import View
 from ..model.visibility import public_view
 from .pages import build_pages
+from .problems import errors
 from .search import IndexJob
 
 
@@ -31,11 +33,6 @@ def build_date() -> dt.date:
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return dt.date.today()
-
-
-def internal_build() -> bool:
-    """KEHOACH_INTERNAL=1 (make site-internal) builds the internal site, restricted documents included."""
-    return os.environ.get("KEHOACH_INTERNAL", "").strip().lower() in ("1", "true", "yes")
 
 
 # The key under which the MkDocs hook puts its SiteBuild in the configuration, for the macros module.
@@ -56,8 +53,15 @@ class SiteBuild:
         """What this build may show: restricted documents withheld from a public build."""
         return public_view(self.result.view, self.internal)
 
-    def pages(self) -> dict[str, str]:
-        return build_pages(self.view)
+    @property
+    def errors(self) -> list[Finding]:
+        """Every error of the repository nobody acknowledged, restricted documents' included: what stops
+        a publishing build."""
+        return errors(self.result.findings)
+
+    def pages(self, preview: bool = False) -> dict[str, str]:
+        """The generated pages; a preview shows the repository's errors on them instead of stopping."""
+        return build_pages(self.view, len(self.errors) if preview else None)
 
     def write_outputs(self, site_dir: Path, site_url: str | None) -> None:
         """After the pages: the search index (Pagefind, in the background) and the downloads meanwhile."""

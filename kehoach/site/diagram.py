@@ -10,7 +10,12 @@ MERMAID = "assets/vendor/mermaid-11.17.2.min.js"  # served from the site itself:
 
 
 def _label(text: str) -> str:
-    return text.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    """A Mermaid node label: one line (a line break would end the diagram's fence), no quote, tag or
+    entity of its own («#» opens Mermaid's entity codes, so it is written as one first)."""
+    text = " ".join(text.split())
+    return (
+        text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;").replace("`", "#96;")
+    )
 
 
 def relationship_diagram(entry: Entry, view: View) -> list[str]:

@@ -15,6 +15,7 @@ from ..text.doctypes import type_name
 from .diagram import MERMAID, relationship_diagram
 from .format import asset_url, day_long, day_short, escape, link, status_span
 from .official_text import linked_body
+from .problems import document_banner
 from .search import meta_html, search_meta
 
 KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cương", "resolution": "Sổ đăng ký văn bản cấp trên"}
@@ -40,7 +41,7 @@ def header(entry: Entry, view: View, as_of: dt.date) -> list[str]:
         rows.append(("Độ mật / khẩn", " ".join(x for x in (d.confidentiality, d.urgency) if x)))
     out = []
     if d.title:
-        out += [f"**{escape(d.title)}**", "{: .kh-editorial }", ""]
+        out += [f"**{escape(' '.join(d.title.split()))}**", "{: .kh-editorial }", ""]
     # an HTML table, because a Markdown table must have a header row and this card has none to give;
     # the table itself has no class so that Material still styles it
     out += ['<div class="kh-card kh-editorial"><table>']
@@ -139,7 +140,7 @@ def recipients(entry: Entry) -> list[str]:
 def restricted_banner(entry: Entry) -> list[str]:
     """Only internal builds contain restricted documents; each says so on top, on screen and on paper."""
     d = entry.doc
-    if not is_restricted(d):
+    if not is_restricted(entry):
         return []
     what = d.confidentiality or "NỘI BỘ"
     return [
@@ -158,12 +159,16 @@ def _not_searched(lines: list[str]) -> list[str]:
     return ["<div data-pagefind-ignore markdown>", "", *lines, "</div>", ""] if lines else []
 
 
-def document_page(entry: Entry, view: View, changed: dt.date | None = None) -> str:
-    """The page: header card, editorial sections, then the official text; `changed` is the last commit's day."""
+def document_page(
+    entry: Entry, view: View, changed: dt.date | None = None, problems: list[Finding] | None = None
+) -> str:
+    """The page: header card, editorial sections, then the official text; `changed` is the last commit's day,
+    `problems` the document's errors a preview shows on top."""
     here, as_of = entry.page_path, view.as_of
     refs = view.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
-    out = [f"# {escape(entry.heading(view.tree))}", "", meta_html(_search_meta(entry, view)), ""]
+    heading = escape(" ".join(entry.heading(view.tree).split()))  # a heading is one line
+    out = [f"# {heading}", "", meta_html(_search_meta(entry, view)), ""] + document_banner(view, problems or [])
     # The search index reads what is inside data-pagefind-body (card, tasks, official text) and not what
     # only points elsewhere (relations, errata): a page is found for its own words.
     out += ["<div data-pagefind-body markdown>", ""] + header(entry, view, as_of) + restricted_banner(entry)

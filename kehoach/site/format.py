@@ -26,7 +26,7 @@ def asset_url(from_page: str, asset: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Editorial text inside generated Markdown: no HTML, no accidental emphasis or links."""
+    """Editorial text inside generated Markdown: no HTML, no emphasis, link, code span, attribute list or fence."""
     return (
         html.escape(text, quote=False)
         .replace("*", "\\*")
@@ -35,11 +35,14 @@ def escape(text: str) -> str:
         .replace("]", "\\]")
         .replace("|", "\\|")
         .replace("{", "&#123;")
+        .replace("`", "&#96;")
+        .replace("~", "&#126;")
+        .replace("!!!", "&#33;!!")
     )
 
 
 def link(from_page: str, to: Entry, text: str) -> str:
-    return f"[{escape(text)}]({href(from_page, to.page_path)})"
+    return f"[{escape(' '.join(text.split()))}]({href(from_page, to.page_path)})"
 
 
 def day_long(day: dt.date | None) -> str:

@@ -9,9 +9,14 @@ import html
 
 from ..model.entry import Entry
 from ..model.references import Reference, RefStatus
-from ..text.markup import neutralise
+from ..text.markup import neutralise, safe_address
 from .format import href
 from .plain_body import plain_body
+
+
+def link_title(text: str) -> str:
+    """A link's tooltip inside «"…"»: one line, no quote, bracket or parenthesis Markdown could read."""
+    return html.escape(" ".join(text.split()), quote=True).replace("(", "&#40;").replace(")", "&#41;")
 
 
 def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
@@ -29,10 +34,14 @@ def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
         if shown != plain.text[c.link_start : c.link_end]:
             continue  # markup inside the symbol: leave the text exactly as it is
         if ref.status in (RefStatus.OK, RefStatus.FEDERATED) and ref.target is not None:
-            title = html.escape(ref.target.doc.title or ref.symbol, quote=True)
-            # A federated document lives on another committee's site: link to its page there.
-            target = ref.target.url if ref.status == RefStatus.FEDERATED else href(here, ref.target.page_path)
-            edits.append((start, end, f'[{shown}]({target} "{title}")'))
+            # A federated document lives on another committee's site: link to its page there, if it has one.
+            if ref.status == RefStatus.FEDERATED:
+                target = safe_address(ref.target.url) if ref.target.url else None
+                if target is None:
+                    continue  # found and checked, but no address to trust: the words stay as they are
+            else:
+                target = href(here, ref.target.page_path)
+            edits.append((start, end, f'[{shown}]({target} "{link_title(ref.target.doc.title or ref.symbol)}")'))
         elif ref.status not in (RefStatus.EXTERNAL, RefStatus.WITHHELD):
             edits.append(
                 (start, end, f'<span class="kh-unresolved" title="Chưa có văn bản này trong kho">{shown}</span>')
@@ -41,7 +50,10 @@ def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
     for start, end, replacement in sorted(edits):
         if start < pos:
             continue
-        out += [neutralise(body[pos:start]), replacement]
+        before = neutralise(body[pos:start])
+        if before.endswith("!"):  # «!» right before a link would make it an image
+            before = before[:-1] + "&#33;"
+        out += [before, replacement]
         pos = end
     out.append(neutralise(body[pos:]))
     return "".join(out)

@@ -15,7 +15,6 @@ this module writes for it (`search_vocabulary`), so the two cannot drift apart.
 
 from __future__ import annotations
 
-import html
 import json
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from ..model.entry import Entry
 from ..model.view import View
+from ..model.writing import write_file
 from ..text.dates import written_dates
 from ..text.doctypes import DOC_TYPES
 from ..text.unicode import fold
@@ -84,10 +84,20 @@ def meta_html(meta: dict[str, str]) -> str:
     """The meta fields as empty elements of the page, outside the indexed body: searched, never shown in
     an excerpt."""
     return "".join(
-        f'<span data-pagefind-meta="{name}:{html.escape(value, quote=True)}" hidden></span>'
-        for name, value in meta.items()
-        if value
+        f'<span data-pagefind-meta="{name}:{_attribute(value)}" hidden></span>' for name, value in meta.items() if value
     )
+
+
+# Python-Markdown reads code spans, escapes, links and images inside a paragraph before it sets inline raw
+# HTML aside, so an attribute value written there holds none of the characters that open them: «[x](…)» in a
+# title would otherwise become a link inside the attribute and break out of it. The browser reads the
+# character references back, so the value is exact.
+# A line break would end the paragraph (and a «#» opening the next line would make a heading).
+_MARKDOWN_ACTIVE = str.maketrans({c: f"&#{ord(c)};" for c in "`\\[]()!*_{}~<>&\"'#\n\r\t"})
+
+
+def _attribute(value: str) -> str:
+    return value.translate(_MARKDOWN_ACTIVE)
 
 
 def search_vocabulary() -> str:
@@ -108,9 +118,7 @@ class IndexJob:
 
     def __init__(self, view: View, site_dir: Path) -> None:
         self.count = len(view.repo.entries)
-        vocabulary = site_dir / VOCABULARY_FILE
-        vocabulary.parent.mkdir(parents=True, exist_ok=True)
-        vocabulary.write_text(search_vocabulary() + "\n", encoding="utf-8")
+        write_file(site_dir, VOCABULARY_FILE, (search_vocabulary() + "\n").encode("utf-8"))
         self._process = subprocess.Popen(
             [
                 sys.executable,

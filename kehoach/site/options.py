@@ -1,0 +1,63 @@
+"""What kind of site a build makes, read from the MkDocs configuration, never from the environment.
+
+A shell export or a CI variable must not turn the public site into the internal one, or the strict
+publishing build into a lenient one, so both are keys of a configuration file:
+
+    extra:
+      kehoach:
+        audience: internal   # mkdocs-internal.yml, built by `make site-internal`
+        preview: true        # a preview: documents with errors shown with a banner instead of failing
+
+`mkdocs serve` is a preview by itself (the hook knows the command it runs under).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+OPTIONS_KEY = "kehoach"  # under `extra:` in the MkDocs configuration
+AUDIENCES = ("public", "internal")
+
+
+class SiteOptionsError(ValueError):
+    """The configuration's kehoach options are wrong; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    internal: bool = False  # restricted documents included, every page marked (make site-internal)
+    preview: bool = False  # errors shown on the pages instead of stopping the build
+
+
+def site_options(extra: Mapping[str, object] | None) -> SiteOptions:
+    """The options under `extra: kehoach:`; anything unknown is refused rather than ignored."""
+    raw = (extra or {}).get(OPTIONS_KEY) or {}
+    if not isinstance(raw, Mapping):
+        raise SiteOptionsError("Mục «extra: kehoach:» trong cấu hình MkDocs phải là các cặp «tên: giá trị».")
+    unknown = sorted(set(raw) - {"audience", "preview"})
+    if unknown:
+        raise SiteOptionsError(
+            f"Mục «extra: kehoach:» có tùy chọn không biết: {', '.join(map(str, unknown))}. "
+            "Tùy chọn có: audience, preview."
+        )
+    preview = raw.get("preview", False)
+    if not isinstance(preview, bool):
+        raise SiteOptionsError(f"«extra: kehoach: preview» là «{preview}»; chỉ nhận true hoặc false.")
+    audience = raw.get("audience", "public")
+    if audience not in AUDIENCES:
+        raise SiteOptionsError(
+            f"«extra: kehoach: audience» là «{audience}»; chỉ nhận public hoặc internal (bản nội bộ: mkdocs-internal.yml)."
+        )
+    return SiteOptions(internal=audience == "internal", preview=preview)
+
+
+INTERNAL_BANNER = (
+    '!!! danger "BẢN NỘI BỘ — không đưa lên mạng công khai"\n\n'
+    "    Bản dựng này (`make site-internal`, cấu hình `mkdocs-internal.yml`) có cả văn bản mật và văn bản "
+    "nội bộ. Không sao chép, chuyển tiếp hay xuất bản ra ngoài.\n\n"
+)
+INTERNAL_LOG = (
+    "kehoach: BẢN NỘI BỘ (%s): có cả văn bản mật và văn bản chỉ lưu hành nội bộ, mỗi trang mang dòng cảnh báo; "
+    "không đưa lên mạng công khai."
+)
