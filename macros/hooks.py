@@ -33,9 +33,23 @@ from kehoach.site import (
     build_date,
     site_options,
 )
+from kehoach.site.disk import link_files
 from kehoach.site.problems import preview_banner
 
 log = logging.getLogger("mkdocs.plugins.kehoach")
+# The macros plugin lists its functions and variables on every build: not for the people reading the log.
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+
+class StagedFolderName(logging.Filter):
+    """MkDocs names the folder it writes into, here a temporary one beside the site: the log names the site
+    folder itself once the build is in place instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Building documentation to directory")
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(StagedFolderName())
 
 
 def described(f: Finding) -> str:
@@ -124,9 +138,12 @@ class KehoachSite:
         finished site replaces the old one, unless strict mode is about to fail the build for a warning."""
         assert self.build is not None
         self.build.write_outputs(Path(config["site_dir"]), config.get("site_url") or None)
+        if self.options.open_from_disk:
+            link_files(Path(config["site_dir"]))
         if self.staged is not None and not strict_warnings(config):
             self.staged.publish()
             config["site_dir"] = str(self.staged.target)  # for what runs after the build (gh-deploy)
+            log.info("kehoach: trang web đã dựng xong trong thư mục %s/", self.staged.target.name)
             self.staged = None
 
     def on_build_error(self, error: Exception, **kwargs: Any) -> None:

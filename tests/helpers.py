@@ -49,17 +49,13 @@ def line_containing(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-PREVIEW_CONFIG = "mkdocs-preview.yml"  # what a preview target builds with: errors shown on the pages
-
-
-def add_preview_config(root: Path) -> None:
-    """A configuration like the one a preview target uses (see README): mkdocs.yml, errors shown, not fatal."""
-    (root / PREVIEW_CONFIG).write_text("INHERIT: mkdocs.yml\nextra:\n  kehoach:\n    preview: true\n", encoding="utf-8")
+PREVIEW_CONFIG = "mkdocs-preview.yml"  # what `make preview` builds with: errors shown on the pages, opens from disk
 
 
 SITE_FILES = (
     "mkdocs.yml",
     "mkdocs-internal.yml",
+    "mkdocs-preview.yml",
     "docs",
     "macros",
     "organizations.yml",

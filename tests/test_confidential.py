@@ -40,8 +40,11 @@ def leaks(site: Path) -> list[str]:
 
 def prepare(root: Path) -> None:
     add_confidential_plan(root)
-    config = root / "mkdocs.yml"  # a site URL makes MkDocs list every page in sitemap.xml
-    config.write_text("site_url: https://kho.example.invalid/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+SITE_URL = {
+    "KEHOACH_SITE_URL": "https://kho.example.invalid/"
+}  # a site URL makes MkDocs list every page in sitemap.xml
 
 
 # What a shell export or a CI variable may leave in the environment of `make site`: it must change nothing.
@@ -52,8 +55,8 @@ INTERNAL_BANNER = "BẢN NỘI BỘ"
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("confidential")
-    public = build_copy(tmp, prepare, env=AS_OF | INHERITED, name="public")
-    internal = build_copy(tmp, prepare, env=AS_OF, name="internal", config="mkdocs-internal.yml")
+    public = build_copy(tmp, prepare, env=AS_OF | INHERITED | SITE_URL, name="public")
+    internal = build_copy(tmp, prepare, env=AS_OF | SITE_URL, name="internal", config="mkdocs-internal.yml")
     return tmp / "proj", public, internal
 
 

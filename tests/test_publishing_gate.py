@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from helpers import PREVIEW_CONFIG, add_preview_config, build_copy, findings, line_containing
+from helpers import PREVIEW_CONFIG, build_copy, findings, line_containing
 
 UNREADABLE = "plans/duk-hanoi-dh/kh-98-2023.md"  # a YAML syntax error (S001): no page is possible
 CITING = "plans/duk-hanoi-dh/kh-90-2023.md"  # loads, but cites a document the repository does not have (R101)
@@ -27,7 +27,6 @@ def break_two_documents(root):
         path.read_text(encoding="utf-8") + f"\nThực hiện Kế hoạch số {MISSING} ngày 01/01/2023 của Thành ủy.\n",
         encoding="utf-8",
     )
-    add_preview_config(root)
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +69,11 @@ def test_a_preview_lists_a_document_that_has_no_page_and_every_page_points_to_th
     assert unreadable_at(root) in listing and "S001" in listing and "Lỗi cú pháp YAML" in listing
     for page in ("index.html", "nhiem-vu/index.html", "van-ban/duk-hanoi-dh/kh-74-2022/index.html"):
         text = (site / page).read_text(encoding="utf-8")
-        assert "Bản xem trước: kho còn 2 lỗi" in text and 'loi/"' in text, page
+        assert "Bản xem trước: kho còn 2 lỗi" in text and 'loi/index.html"' in text, page
 
 
 def test_a_repository_without_errors_has_no_error_banner(tmp_path):
-    def preview_only(root):
-        add_preview_config(root)
-
-    code, err, site = build_copy(tmp_path, preview_only, name="preview", config=PREVIEW_CONFIG)
+    code, err, site = build_copy(tmp_path, lambda root: None, name="preview", config=PREVIEW_CONFIG)
     assert code == 0, err[-3000:]
     assert "Bản xem trước: kho còn" not in (site / "index.html").read_text(encoding="utf-8")
     assert not (site / "loi").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fixtures.payloads import DOCUMENT
-from helpers import PREVIEW_CONFIG, add_preview_config, build_copy, findings, line_containing
+from helpers import PREVIEW_CONFIG, build_copy, findings, line_containing
 
 # Each line must reach the reader exactly as written.
 HOSTILE_LINES = [
@@ -33,7 +33,6 @@ def add_unreadable_document(root: Path) -> None:
     """A document that cannot be read at all: a preview goes on and says nothing of machine paths."""
     add_hostile_document(root)
     (root / "plans" / "duk-hanoi-dh" / "kh-98-2023.md").write_text("---\ntype: [KH\n---\nThân bài.\n", encoding="utf-8")
-    add_preview_config(root)
 
 
 class _Text(HTMLParser):

@@ -64,14 +64,32 @@ def test_workflow_is_well_formed_and_calls_existing_make_targets(path):
     assert make_calls, f"{path.name} must run the developer's make targets"
 
 
-def test_pull_request_workflow_runs_tests_annotations_strict_build_and_uploads_the_preview():
+def test_pull_request_workflow_checks_each_document_annotates_previews_and_runs_the_suite_whatever_came_before():
     data = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
-    runs = " ".join(s.get("run", "") for job in data["jobs"].values() for s in job["steps"])
-    uses = [s.get("uses", "") for job in data["jobs"].values() for s in job["steps"]]
-    assert "bash .ci/run" in runs and "--format github" in runs and "make site" in runs
-    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    steps = [s for job in data["jobs"].values() for s in job["steps"]]
+    runs = [s.get("run", "") for s in steps]
+    first = runs.index("make test-documents")
+    for wanted in ('make check ARGS="--format github"', "make preview", "bash .ci/run"):
+        assert wanted in runs, wanted
+        step = steps[runs.index(wanted)]
+        assert runs.index(wanted) > first and step.get("if") == "always()", f"{wanted} runs whatever came before"
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload.get("if") == "always()" and upload["with"]["path"].rstrip("/") == "site-xem-truoc"
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def test_publication_is_gated_on_the_check():
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))["jobs"]
+    checking = [name for name, job in jobs.items() if any(s.get("run") == "make check" for s in job["steps"])]
+    assert checking, "deploy.yml checks the content"
+    building = next(name for name, job in jobs.items() if any(s.get("run") == "make site" for s in job["steps"]))
+    needs = jobs[building].get("needs")
+    assert checking[0] in ([needs] if isinstance(needs, str) else needs or [])
+    publishing = next(
+        name for name, job in jobs.items() if any("deploy-pages" in s.get("uses", "") for s in job["steps"])
+    )
+    assert jobs[publishing]["needs"] == building
 
 
 def test_daily_report_fails_on_overdue_and_writes_the_job_summary():

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from helpers import PREVIEW_CONFIG, add_preview_config, build_copy, cli, findings
+from helpers import PREVIEW_CONFIG, build_copy, cli, findings
 from minirepo import ORGS, make_repo, write_doc
 
 AS_OF = dt.date(2023, 3, 1)
@@ -65,7 +65,6 @@ def test_a_preview_site_writes_nothing_outside_its_folder(tmp_path):
     def climb(root):
         front = {"type": "KH", "number": "99", "issuer": "../../../ra-ngoai", "date": "2023-03-01", "tasks": [TASK]}
         write_doc(root, "plans", "duk-hanoi-dh/kh-99-2023", front, BODY)
-        add_preview_config(root)
 
     code, err, site = build_copy(tmp_path, climb, config=PREVIEW_CONFIG, env={"KEHOACH_AS_OF": "2023-03-01"})
     assert code == 0, err[-3000:]

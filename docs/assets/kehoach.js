@@ -19,3 +19,20 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(update);  // Material instant loading
   else document.addEventListener("DOMContentLoaded", update);
 })();
+
+/* A preview opened from disk (file://): the browser refuses the search index there, so say how to search. */
+(function () {
+  if (location.protocol !== "file:") return;
+  function explain() {
+    var input = document.getElementById("kh-search");
+    var status = document.getElementById("kh-search-status");
+    if (!input || !status) return;
+    input.disabled = true;
+    input.placeholder = "Tìm kiếm không chạy khi mở từ ổ đĩa";
+    status.textContent = "Trình duyệt không cho tìm kiếm trong trang mở từ ổ đĩa (địa chỉ bắt đầu bằng file://). " +
+      "Các liên kết, mục lục và trang văn bản vẫn dùng được. Để tìm kiếm, xem trang đã xuất bản, hoặc trên máy có " +
+      "kho chạy «make serve» rồi mở http://127.0.0.1:8000.";
+  }
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(explain);
+  else document.addEventListener("DOMContentLoaded", explain);
+})();

@@ -7,6 +7,7 @@ publishing build into a lenient one, so both are keys of a configuration file:
       kehoach:
         audience: internal   # mkdocs-internal.yml, built by `make site-internal`
         preview: true        # a preview: documents with errors shown with a banner instead of failing
+        open_from_disk: true # links name their index.html: a preview artifact opened from file://
 
 `mkdocs serve` is a preview by itself (the hook knows the command it runs under).
 """
@@ -28,6 +29,10 @@ class SiteOptionsError(ValueError):
 class SiteOptions:
     internal: bool = False  # restricted documents included, every page marked (make site-internal)
     preview: bool = False  # errors shown on the pages instead of stopping the build
+    open_from_disk: bool = False  # links name their index.html, for a preview opened from file:// (make preview)
+
+
+_SWITCHES = ("preview", "open_from_disk")
 
 
 def site_options(extra: Mapping[str, object] | None) -> SiteOptions:
@@ -35,21 +40,25 @@ def site_options(extra: Mapping[str, object] | None) -> SiteOptions:
     raw = (extra or {}).get(OPTIONS_KEY) or {}
     if not isinstance(raw, Mapping):
         raise SiteOptionsError("Mục «extra: kehoach:» trong cấu hình MkDocs phải là các cặp «tên: giá trị».")
-    unknown = sorted(set(raw) - {"audience", "preview"})
+    unknown = sorted(set(raw) - {"audience", *_SWITCHES})
     if unknown:
         raise SiteOptionsError(
             f"Mục «extra: kehoach:» có tùy chọn không biết: {', '.join(map(str, unknown))}. "
-            "Tùy chọn có: audience, preview."
+            f"Tùy chọn có: audience, {', '.join(_SWITCHES)}."
         )
-    preview = raw.get("preview", False)
-    if not isinstance(preview, bool):
-        raise SiteOptionsError(f"«extra: kehoach: preview» là «{preview}»; chỉ nhận true hoặc false.")
+    for name in _SWITCHES:
+        if not isinstance(raw.get(name, False), bool):
+            raise SiteOptionsError(f"«extra: kehoach: {name}» là «{raw[name]}»; chỉ nhận true hoặc false.")
     audience = raw.get("audience", "public")
     if audience not in AUDIENCES:
         raise SiteOptionsError(
             f"«extra: kehoach: audience» là «{audience}»; chỉ nhận public hoặc internal (bản nội bộ: mkdocs-internal.yml)."
         )
-    return SiteOptions(internal=audience == "internal", preview=preview)
+    return SiteOptions(
+        internal=audience == "internal",
+        preview=raw.get("preview", False),
+        open_from_disk=raw.get("open_from_disk", False),
+    )
 
 
 INTERNAL_BANNER = (
