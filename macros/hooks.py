@@ -86,7 +86,9 @@ class KehoachSite:
             self.staged = StagedFolder(Path(config["site_dir"]))
             config["site_dir"] = str(self.staged.path)
         root = config_file.parent
-        self.build = SiteBuild(root, build_date(), self.options.internal)
+        self.build = SiteBuild(
+            root, build_date(), self.options.internal, self.options.forge, config.get("site_url") or None
+        )
         config[CONFIG_KEY] = self.build
         for name in CONTENT_PATHS:  # `mkdocs serve` reloads when content changes
             if (root / name).exists() and str(root / name) not in config["watch"]:

@@ -1,5 +1,6 @@
 """Screenshots of the home page, a plan page, the dashboard and a plain-text document, for reviewers:
-build/screenshots/*.png.
+build/screenshots/*.png. Also a plan page's «Sửa văn bản này» / «Báo sai sót» actions, and a page of the
+pull request's preview opened from disk (file://), as a clerk sees it after unzipping.
 
 The site is built for 1 March 2023 (KEHOACH_AS_OF) so the dashboard shows the seeds' open tasks. The
 plain-text page comes from a copy of the project into which one .txt of the import corpus is imported
@@ -34,9 +35,13 @@ PAGES = {
 }
 
 
-def build(root: Path, site: Path, env: dict[str, str]) -> None:
+COPY_CONFIG = "mkdocs-ban-sao.yml"
+FORGE = "https://github.com/ban-ky-thuat/kho-ke-hoach"  # an example address: the workflows set the real one
+
+
+def build(root: Path, site: Path, env: dict[str, str], config: str = "mkdocs.yml") -> None:
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "--site-dir", str(site)],
         cwd=root,
         env=env,
         check=True,
@@ -55,7 +60,18 @@ def plain_text_copy(tmp: Path) -> Path:
     (copy / "organizations.yml").write_text(yaml.safe_dump(ours, allow_unicode=True), encoding="utf-8")
     # The import reports the sample's citations this copy does not hold (exit 1); the file is written all the same.
     subprocess.run([sys.executable, "-m", "kehoach.cli", "import", str(SAMPLE), "--root", str(copy)], check=False)
+    # ... and so the copy is built as a preview: the publishing build stops on those citations
+    (copy / COPY_CONFIG).write_text("INHERIT: mkdocs.yml\nextra:\n  kehoach:\n    preview: true\n", encoding="utf-8")
     return copy
+
+
+def shot(page, name: str, clip: dict | None = None) -> None:
+    target = OUT / f"{name}.png"
+    if clip:
+        page.screenshot(path=str(target), clip={**clip, "height": min(clip["height"], 420)})
+    else:
+        page.screenshot(path=str(target), full_page=True)
+    print(f"Đã chụp {target.relative_to(ROOT)}")
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -71,10 +87,17 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KEHOACH_AS_OF=os.environ.get("KEHOACH_AS_OF", "2023-03-01"))
+        env = dict(
+            os.environ,
+            NO_MKDOCS_2_WARNING="1",
+            KEHOACH_AS_OF=os.environ.get("KEHOACH_AS_OF", "2023-03-01"),
+            KEHOACH_FORGE_URL=FORGE,
+        )
         build(ROOT, Path(tmp), env)
+        preview = Path(tmp) / "xem-truoc"
+        build(ROOT, preview, env, config="mkdocs-preview.yml")
         with tempfile.TemporaryDirectory() as scratch:
-            build(plain_text_copy(Path(scratch)), Path(tmp) / PLAIN, env)
+            build(plain_text_copy(Path(scratch)), Path(tmp) / PLAIN, env, config=COPY_CONFIG)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -92,6 +115,14 @@ def main() -> int:
                 target = OUT / f"{name}.png"
                 page.screenshot(path=str(target), full_page=True)
                 print(f"Đã chụp {target.relative_to(ROOT)}")
+            page.goto(base + PAGES["ke-hoach-74-kh-duk"])
+            page.wait_for_load_state("networkidle")
+            page.locator("a.kh-edit").hover()
+            shot(page, "sua-van-ban-nay", clip=page.locator("article").bounding_box())
+            page.goto((preview / "index.html").as_uri())
+            page.locator("nav.md-nav--primary a", has_text="Theo tổ chức").first.evaluate("a => a.click()")
+            page.wait_for_url("**/van-ban/index.html")
+            shot(page, "xem-truoc-mo-tu-o-dia")
             browser.close()
         server.shutdown()
     return 0

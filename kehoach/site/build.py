@@ -18,6 +18,7 @@ from ..findings import Finding
 from ..model.load import load_repository
 from ..model.view import View
 from ..model.visibility import public_view
+from .forge import Forge
 from .pages import build_pages
 from .problems import errors
 from .search import IndexJob
@@ -40,8 +41,11 @@ CONFIG_KEY = "kehoach_site"
 
 
 class SiteBuild:
-    def __init__(self, root: Path, as_of: dt.date, internal: bool) -> None:
+    def __init__(
+        self, root: Path, as_of: dt.date, internal: bool, forge: Forge | None = None, site_url: str | None = None
+    ) -> None:
         self.root, self.as_of, self.internal = root, as_of, internal
+        self.forge, self.site_url = forge, site_url
 
     @cached_property
     def result(self) -> Result:
@@ -61,7 +65,7 @@ class SiteBuild:
 
     def pages(self, preview: bool = False) -> dict[str, str]:
         """The generated pages; a preview shows the repository's errors on them instead of stopping."""
-        return build_pages(self.view, len(self.errors) if preview else None)
+        return build_pages(self.view, len(self.errors) if preview else None, self.forge, self.site_url)
 
     def write_outputs(self, site_dir: Path, site_url: str | None) -> None:
         """After the pages: the search index (Pagefind, in the background) and the downloads meanwhile."""

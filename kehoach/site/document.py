@@ -160,15 +160,20 @@ def _not_searched(lines: list[str]) -> list[str]:
 
 
 def document_page(
-    entry: Entry, view: View, changed: dt.date | None = None, problems: list[Finding] | None = None
+    entry: Entry,
+    view: View,
+    changed: dt.date | None = None,
+    problems: list[Finding] | None = None,
+    actions: list[str] | None = None,
 ) -> str:
     """The page: header card, editorial sections, then the official text; `changed` is the last commit's day,
-    `problems` the document's errors a preview shows on top."""
+    `problems` the document's errors a preview shows on top, `actions` the edit and report links."""
     here, as_of = entry.page_path, view.as_of
     refs = view.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
     heading = escape(" ".join(entry.heading(view.tree).split()))  # a heading is one line
-    out = [f"# {heading}", "", meta_html(_search_meta(entry, view)), ""] + document_banner(view, problems or [])
+    out = [*(actions or []), f"# {heading}", "", meta_html(_search_meta(entry, view)), ""]
+    out += document_banner(view, problems or [])
     # The search index reads what is inside data-pagefind-body (card, tasks, official text) and not what
     # only points elsewhere (relations, errata): a page is found for its own words.
     out += ["<div data-pagefind-body markdown>", ""] + header(entry, view, as_of) + restricted_banner(entry)

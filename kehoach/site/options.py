@@ -8,6 +8,7 @@ publishing build into a lenient one, so both are keys of a configuration file:
         audience: internal   # mkdocs-internal.yml, built by `make site-internal`
         preview: true        # a preview: documents with errors shown with a banner instead of failing
         open_from_disk: true # links name their index.html: a preview artifact opened from file://
+        forge: {url: …}      # «Sửa văn bản này», «Báo sai sót» on document pages (kehoach/site/forge.py)
 
 `mkdocs serve` is a preview by itself (the hook knows the command it runs under).
 """
@@ -16,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from .forge import Forge, ForgeError, forge_from
 
 OPTIONS_KEY = "kehoach"  # under `extra:` in the MkDocs configuration
 AUDIENCES = ("public", "internal")
@@ -30,6 +33,7 @@ class SiteOptions:
     internal: bool = False  # restricted documents included, every page marked (make site-internal)
     preview: bool = False  # errors shown on the pages instead of stopping the build
     open_from_disk: bool = False  # links name their index.html, for a preview opened from file:// (make preview)
+    forge: Forge | None = None  # where the edit and report links of document pages go
 
 
 _SWITCHES = ("preview", "open_from_disk")
@@ -40,11 +44,11 @@ def site_options(extra: Mapping[str, object] | None) -> SiteOptions:
     raw = (extra or {}).get(OPTIONS_KEY) or {}
     if not isinstance(raw, Mapping):
         raise SiteOptionsError("Mục «extra: kehoach:» trong cấu hình MkDocs phải là các cặp «tên: giá trị».")
-    unknown = sorted(set(raw) - {"audience", *_SWITCHES})
+    unknown = sorted(set(raw) - {"audience", "forge", *_SWITCHES})
     if unknown:
         raise SiteOptionsError(
             f"Mục «extra: kehoach:» có tùy chọn không biết: {', '.join(map(str, unknown))}. "
-            f"Tùy chọn có: audience, {', '.join(_SWITCHES)}."
+            f"Tùy chọn có: audience, forge, {', '.join(_SWITCHES)}."
         )
     for name in _SWITCHES:
         if not isinstance(raw.get(name, False), bool):
@@ -54,10 +58,15 @@ def site_options(extra: Mapping[str, object] | None) -> SiteOptions:
         raise SiteOptionsError(
             f"«extra: kehoach: audience» là «{audience}»; chỉ nhận public hoặc internal (bản nội bộ: mkdocs-internal.yml)."
         )
+    try:
+        forge = forge_from(raw.get("forge"))
+    except ForgeError as e:
+        raise SiteOptionsError(str(e)) from None
     return SiteOptions(
         internal=audience == "internal",
         preview=raw.get("preview", False),
         open_from_disk=raw.get("open_from_disk", False),
+        forge=forge,
     )
 
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from ..model.view import View
 from .document import document_page
+from .forge import Forge, page_actions
 from .gitdates import last_changed
 from .problems import ERRORS_PAGE, errors, errors_page
 from .views import calendar_pages, dashboard, matrix, organization_pages, type_pages, unit_pages, year_pages
 
 
-def build_pages(view: View, preview_errors: int | None = None) -> dict[str, str]:
+def build_pages(
+    view: View, preview_errors: int | None = None, forge: Forge | None = None, site_url: str | None = None
+) -> dict[str, str]:
     """Relative page path (under docs/) -> Markdown text, for every document and view `view` may show.
 
     A preview (`preview_errors`: how many errors the repository has) shows each broken document with a
-    banner listing its errors, and lists every error on one page.
+    banner listing its errors, and lists every error on one page. With a `forge`, each document page has
+    «Sửa văn bản này» and «Báo sai sót» (the report names the page's address under `site_url`).
     """
     as_of = view.as_of
     changed = last_changed(view.repo.root)
@@ -21,7 +25,16 @@ def build_pages(view: View, preview_errors: int | None = None) -> dict[str, str]
     if preview_errors is not None:
         for f in errors(view.findings):
             broken.setdefault(f.document or "", []).append(f)
-    pages = {e.page_path: document_page(e, view, changed.get(e.path), broken.get(e.key, [])) for e in view.repo.entries}
+    pages = {
+        e.page_path: document_page(
+            e,
+            view,
+            changed.get(e.path),
+            broken.get(e.key, []),
+            page_actions(forge, e.path, e.heading(view.tree), e.page_url(site_url)),
+        )
+        for e in view.repo.entries
+    }
     if preview_errors:
         pages[ERRORS_PAGE] = errors_page(view, preview_errors)
     pages |= organization_pages(view) | type_pages(view) | year_pages(view) | calendar_pages(view, as_of)
