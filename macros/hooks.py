@@ -34,6 +34,7 @@ from kehoach.site import (
     site_options,
 )
 from kehoach.site.disk import link_files
+from kehoach.site.incremental import PageMemory
 from kehoach.site.problems import preview_banner
 
 log = logging.getLogger("mkdocs.plugins.kehoach")
@@ -49,7 +50,17 @@ class StagedFolderName(logging.Filter):
         return not str(record.msg).startswith("Building documentation to directory")
 
 
+class DeliberateDirtyBuild(logging.Filter):
+    """`make serve` rebuilds dirty on purpose: which generated pages changed is known exactly (PageMemory) and
+    the menu holds only fixed index pages, so MkDocs' warning about stale navigation does not apply (and in
+    strict mode it would stop every rebuild)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 logging.getLogger("mkdocs.commands.build").addFilter(StagedFolderName())
+logging.getLogger("mkdocs.commands.build").addFilter(DeliberateDirtyBuild())
 
 
 def described(f: Finding) -> str:
@@ -63,6 +74,8 @@ class KehoachSite:
         self.serving = False
         self.dirty = False
         self.staged: StagedFolder | None = None
+        self.memory = PageMemory()  # what the last build of a serving session wrote (kehoach/site/incremental.py)
+        self.builds = 0
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"  # a writer's preview: broken documents shown, not fatal
@@ -95,15 +108,33 @@ class KehoachSite:
                 config["watch"].append(str(root / name))
         return config
 
+    @property
+    def incremental(self) -> bool:
+        """A serving session rebuilding dirty (`make serve`): only what an edit changed is rendered again."""
+        return self.serving and self.dirty
+
     def on_files(self, files: Files, config: MkDocsConfig, **kwargs: Any) -> Files:
         assert self.build is not None
         self.check_errors()
-        for path, text in self.build.pages(preview=self.preview).items():
+        self.builds += 1
+        if self.incremental:
+            pages, changed = self.build.rebuild(self.memory, self.preview)
+            for file in files.documentation_pages():
+                # hand-written pages call macros over the whole repository: always rendered again (a few)
+                setattr(file, "is_modified", lambda: True)  # noqa: B010  (an instance's answer, not the class's)
+        else:
+            pages, changed = self.build.pages(preview=self.preview), None
+        for path, text in pages.items():
             try:  # a page's path is made of keys: it must stay inside the site, whatever they say
                 relative_name(path)
             except OutsideFolder as e:
                 raise PluginError(f"kehoach: trang «{path[:60]}» không được tạo: {e}") from None
-            files.append(File.generated(config, path, content=text))
+            file = File.generated(config, path, content=text)
+            if changed is not None and path not in changed:
+                setattr(file, "is_modified", lambda: False)  # noqa: B010  (unchanged: the page on disk stands)
+            files.append(file)
+        if changed is not None and self.builds > 1:
+            log.info("kehoach: dựng lại %d trang có thay đổi.", len(changed))
         return files
 
     def check_errors(self) -> None:
@@ -139,6 +170,10 @@ class KehoachSite:
         """Once the site is written: the search index and the downloads (calendars, registry, tasks); then the
         finished site replaces the old one, unless strict mode is about to fail the build for a warning."""
         assert self.build is not None
+        if self.incremental and self.builds > 1:
+            # the search index and the downloads take longer than the pages: a session keeps its first ones
+            log.info("kehoach: tìm kiếm và tệp tải về giữ bản của lần dựng đầu («make site» dựng lại đủ).")
+            return
         self.build.write_outputs(Path(config["site_dir"]), config.get("site_url") or None)
         if self.options.open_from_disk:
             link_files(Path(config["site_dir"]))

@@ -299,3 +299,12 @@ def test_yaml_mistakes_are_explained_in_vietnamese_at_their_line(repo):
     (f,) = [f for f in findings(repo, AS_OF) if f.path == rel(path, repo)]
     assert f.code == "S001" and "«---»" in f.message and f.line == 1
     assert f"trước dòng {line_containing(path, 'Hà Nội, ngày')}" in f.hint
+
+
+def test_markup_spelled_with_yaml_escapes_in_the_front_matter_is_still_found(repo):
+    """The front matter as written is scanned first to skip clean files: an escape must not hide a tag."""
+    path = plan(repo, "Nội dung.\n")
+    text = path.read_text(encoding="utf-8").replace("issuer: duk-a\n", 'issuer: duk-a\nnotes: "\\x3cb>đậm\\x3c/b>"\n')
+    path.write_text(text, encoding="utf-8")
+    reported = found(repo, path=rel(path, repo))
+    assert reported and set(reported) == {("S008", line_containing(path, "notes:"))}, "both tags, at the field's line"

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from helpers import ROOT, build_copy
 
 
@@ -146,3 +147,23 @@ def test_a_macro_page_cannot_show_a_confidential_title(tmp_path):
     assert not (site / "cong-khai" / "index.html").exists() or TITLE not in (
         site / "cong-khai" / "index.html"
     ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "target, start",
+    [
+        ("van-ban/tw/nq-21-2022.md", "van-ban/duk-hanoi-dh"),
+        ("van-ban/tw/nq-21-2022.md", "van-ban/tw"),
+        ("nhiem-vu/index.md", ""),
+        ("assets/kehoach.js", "van-ban/duk-hanoi-dh/kh-90-2023"),
+        ("van-ban/duk-hanoi-dh", "van-ban/duk-hanoi-dh"),
+        ("a/b/c.md", "a/bb/c"),
+        ("du-lieu/lich/tat-ca.ics", "."),
+    ],
+)
+def test_relative_links_are_what_posixpath_makes(target, start):
+    import posixpath
+
+    from kehoach.site.format import relative
+
+    assert relative(target, start) == posixpath.relpath(target, start or ".")

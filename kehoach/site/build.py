@@ -19,6 +19,7 @@ from ..model.load import load_repository
 from ..model.view import View
 from ..model.visibility import public_view
 from .forge import Forge
+from .incremental import PageMemory
 from .pages import build_pages
 from .problems import errors
 from .search import IndexJob
@@ -63,9 +64,16 @@ class SiteBuild:
         a publishing build."""
         return errors(self.result.findings)
 
-    def pages(self, preview: bool = False) -> dict[str, str]:
-        """The generated pages; a preview shows the repository's errors on them instead of stopping."""
-        return build_pages(self.view, len(self.errors) if preview else None, self.forge, self.site_url)
+    def pages(self, preview: bool = False, documents: set[str] | None = None) -> dict[str, str]:
+        """The generated pages; a preview shows the repository's errors on them instead of stopping.
+        `documents`: only those documents' pages (and every view), for a serving session's rebuild."""
+        return build_pages(self.view, len(self.errors) if preview else None, self.forge, self.site_url, documents)
+
+    def rebuild(self, memory: PageMemory, preview: bool) -> tuple[dict[str, str], set[str]]:
+        """A serving session's rebuild: every page, and the paths whose Markdown changed since the last."""
+        errors = len(self.errors) if preview else 0
+        made = self.pages(preview, memory.to_make(self.view, errors))
+        return memory.remember(made, {e.page_path for e in self.view.repo.entries})
 
     def write_outputs(self, site_dir: Path, site_url: str | None) -> None:
         """After the pages: the search index (Pagefind, in the background) and the downloads meanwhile."""

@@ -10,9 +10,20 @@ from ..model.entry import Entry
 from ..text.dates import vn_long, vn_short
 
 
+def relative(target: str, start: str) -> str:
+    """posixpath.relpath for the site's own paths (relative, normalised, no «..»), without its abspath calls:
+    a site of 5,000 documents makes a hundred thousand links."""
+    to, here = target.split("/"), [p for p in start.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + to[common:]
+    return "/".join(parts) or "."
+
+
 def href(from_page: str, to_page: str) -> str:
     """Relative link between two source pages, for Markdown links (MkDocs rewrites them)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page))
+    return relative(to_page, posixpath.dirname(from_page))
 
 
 def asset_url(from_page: str, asset: str) -> str:
@@ -22,7 +33,7 @@ def asset_url(from_page: str, asset: str) -> str:
     """
     stem = from_page[: -len(".md")]
     served_dir = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-    return posixpath.relpath(asset, served_dir or ".")
+    return relative(asset, served_dir)
 
 
 def escape(text: str) -> str:

@@ -7,17 +7,23 @@ from .document import document_page
 from .forge import Forge, page_actions
 from .gitdates import last_changed
 from .problems import ERRORS_PAGE, errors, errors_page
-from .views import calendar_pages, dashboard, matrix, organization_pages, type_pages, unit_pages, year_pages
+from .views import calendar_pages, dashboard_pages, matrix, organization_pages, type_pages, unit_pages, year_pages
 
 
 def build_pages(
-    view: View, preview_errors: int | None = None, forge: Forge | None = None, site_url: str | None = None
+    view: View,
+    preview_errors: int | None = None,
+    forge: Forge | None = None,
+    site_url: str | None = None,
+    documents: set[str] | None = None,
 ) -> dict[str, str]:
     """Relative page path (under docs/) -> Markdown text, for every document and view `view` may show.
 
     A preview (`preview_errors`: how many errors the repository has) shows each broken document with a
     banner listing its errors, and lists every error on one page. With a `forge`, each document page has
     «Sửa văn bản này» and «Báo sai sót» (the report names the page's address under `site_url`).
+    `documents`: the keys of the only documents whose pages are made (a serving session's rebuild); the
+    views are always made.
     """
     as_of = view.as_of
     changed = last_changed(view.repo.root)
@@ -34,11 +40,12 @@ def build_pages(
             page_actions(forge, e.path, e.heading(view.tree), e.page_url(site_url)),
         )
         for e in view.repo.entries
+        if documents is None or e.key in documents
     }
     if preview_errors:
         pages[ERRORS_PAGE] = errors_page(view, preview_errors)
     pages |= organization_pages(view) | type_pages(view) | year_pages(view) | calendar_pages(view, as_of)
     pages |= unit_pages(view, as_of)
     pages["van-ban/ma-tran.md"] = matrix(view)
-    pages["nhiem-vu/index.md"] = dashboard(view, as_of)
+    pages |= dashboard_pages(view, as_of)
     return pages

@@ -129,20 +129,50 @@ def _task_rows(here: str, tasks: list[LocatedTask], view: View, as_of: dt.date) 
     return rows + [""]
 
 
-def dashboard(view: View, as_of: dt.date) -> str:
-    here, tree = "nhiem-vu/index.md", view.tree
+DASHBOARD = "nhiem-vu/index.md"
+SOON = dt.timedelta(days=60)  # the dashboard lists open tasks due within this of the build day (and the late)
+
+
+def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
+    """The dashboard: what is late or due soon, and each organisation's open tasks on a page of its own.
+
+    One page of every open task would hold tens of thousands of rows in a large repository: too heavy for a
+    slow link, and for a preview rebuilt after each saved file."""
+    here, tree = DASHBOARD, view.tree
     live = [lt for lt in view.all_tasks() if not is_archived(lt.entry, tree, as_of)]
     dated = [lt for lt in live if lt.task.status == "open" and lt.due]
+    soon = [lt for lt in dated if lt.due and lt.due <= as_of + SOON]
+    by_org: dict[str, list[LocatedTask]] = defaultdict(list)
+    for lt in dated:
+        by_org[lt.entry.doc.issuer].append(lt)
     out = [
         "# Bảng theo dõi thời hạn",
         "",
         f"Tình trạng được tính theo ngày trên máy của người đọc; khi trình duyệt tắt JavaScript, "
         f"tình trạng là của ngày dựng trang ({day_short(as_of)}).",
         "",
-        "## Nhiệm vụ đang mở có thời hạn",
+        f"## Quá hạn và đến hạn trong {SOON.days} ngày (tính từ ngày dựng {day_short(as_of)})",
         "",
     ]
-    out += _task_rows(here, dated, view, as_of) if dated else ["Không có nhiệm vụ đang mở nào có thời hạn.", ""]
+    out += _task_rows(here, soon, view, as_of) if soon else ["Không có nhiệm vụ đang mở nào trong khoảng này.", ""]
+    pages = {}
+    if by_org:
+        out += [
+            "## Theo tổ chức",
+            "",
+            "| Tổ chức | Nhiệm vụ đang mở có thời hạn | Trong khoảng trên |",
+            "|---|---|---|",
+        ]
+        for org_key in sorted(by_org, key=lambda k: tree.label(k)):
+            path = f"nhiem-vu/to-chuc/{org_key}.md"
+            tasks = by_org[org_key]
+            near = sum(1 for lt in tasks if lt.due and lt.due <= as_of + SOON)
+            out.append(f"| [{escape(tree.label(org_key))}]({href(here, path)}) | {len(tasks)} | {near} |")
+            pages[path] = "\n".join(
+                [f"# Nhiệm vụ đang mở: {escape(tree.label(org_key))}", "", f"[Bảng theo dõi]({href(path, here)})", ""]
+                + _task_rows(path, tasks, view, as_of)
+            )
+        out.append("")
     archived = [lt for lt in view.all_tasks() if is_archived(lt.entry, tree, as_of) and lt.due]
     if archived:
         out += [
@@ -152,25 +182,27 @@ def dashboard(view: View, as_of: dt.date) -> str:
             "",
         ]
     out += ["Xem theo đơn vị: [danh sách đơn vị](don-vi/index.md).", ""]
-    return "\n".join(out)
+    return {here: "\n".join(out)} | pages
 
 
 def calendar_pages(view: View, as_of: dt.date) -> dict[str, str]:
-    """Deadlines month by month, one page per year, with an index of years."""
-    by_year: dict[int, dict[int, list[LocatedTask]]] = defaultdict(lambda: defaultdict(list))
+    """Deadlines one page per month, with an index of years and months."""
+    by_month: dict[tuple[int, int], list[LocatedTask]] = defaultdict(list)
     for lt in view.all_tasks():
         if lt.due:
-            by_year[lt.due.year][lt.due.month].append(lt)
+            by_month[(lt.due.year, lt.due.month)].append(lt)
     pages, index = {}, ["# Lịch thời hạn", ""]
-    for year in sorted(by_year, reverse=True):
-        path = f"nhiem-vu/lich/{year}.md"
-        out = [f"# Lịch thời hạn năm {year}", ""]
-        for month in sorted(by_year[year]):
-            out += [f"## {MONTHS[month]} năm {year}", ""] + _task_rows(path, by_year[year][month], view, as_of)
-        pages[path] = "\n".join(out)
-        count = sum(len(v) for v in by_year[year].values())
-        index.append(f"- [Năm {year}]({href('nhiem-vu/lich/index.md', path)}) ({count} thời hạn)")
-    pages["nhiem-vu/lich/index.md"] = "\n".join(index + [""])
+    for year in sorted({y for y, _ in by_month}, reverse=True):
+        months = []
+        for month in sorted(m for y, m in by_month if y == year):
+            path = f"nhiem-vu/lich/{year}-{month:02d}.md"
+            tasks = by_month[(year, month)]
+            pages[path] = "\n".join(
+                [f"# Lịch thời hạn {MONTHS[month].lower()} năm {year}", ""] + _task_rows(path, tasks, view, as_of)
+            )
+            months.append(f"[{MONTHS[month]}]({href('nhiem-vu/lich/index.md', path)}) ({len(tasks)})")
+        index += [f"## Năm {year}", "", " · ".join(months), ""]
+    pages["nhiem-vu/lich/index.md"] = "\n".join(index)
     return pages
 
 

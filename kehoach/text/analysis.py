@@ -10,6 +10,7 @@ from dataclasses import astuple, dataclass
 
 from .clauses import Clause, Verb, opening_clauses
 from .dates import Dateline, WrittenDate, find_dateline, find_deadline_phrases, written_dates
+from .markup import Suspicious, suspicious
 from .plain import PlainText
 from .symbols import Citation, find_citations
 from .templates import placeholders
@@ -27,6 +28,7 @@ class TextAnalysis:
     clauses: list[Clause]  # what the opening says the document implements or is based on
     placeholders: list[Placeholder]
     dateline: Dateline | None  # «Hà Nội, ngày 28 tháng 02 năm 2023» in the header
+    markup: list[Suspicious]  # HTML, macros, attribute lists, unsafe links in the text (S008)
 
     def as_record(self) -> tuple[object, ...]:
         """Built-in values only (marshal, the process pool); the body itself is not repeated."""
@@ -39,12 +41,13 @@ class TextAnalysis:
             [(self.citations.index(c.citation), c.verb) for c in self.clauses],
             [tuple(p) for p in self.placeholders],
             None if self.dateline is None else astuple(self.dateline),
+            [astuple(m) for m in self.markup],
         )
 
     @classmethod
     def from_record(cls, body: str, record: tuple[object, ...]) -> TextAnalysis:
         """The analysis of `body` from `as_record`; raises TypeError or ValueError on a record of another shape."""
-        marked, citation_records, phrases, dates, clauses, blanks, dateline = record
+        marked, citation_records, phrases, dates, clauses, blanks, dateline, markup = record
         if marked is not None and not isinstance(marked, str):
             raise TypeError("plain text must be a string")
         citations = [Citation.from_record(c) for c in citation_records]  # type: ignore[attr-defined]
@@ -56,6 +59,7 @@ class TextAnalysis:
             [Clause(citations[i], _verb(v)) for i, v in clauses],  # type: ignore[attr-defined]
             [(s, w) for s, w in blanks],  # type: ignore[attr-defined]
             None if dateline is None else Dateline(*dateline),  # type: ignore[misc]
+            [Suspicious(*m) for m in markup],  # type: ignore[attr-defined]
         )
 
 
@@ -77,4 +81,5 @@ def analyse(body: str) -> TextAnalysis:
         opening_clauses(text, citations),
         [(m.start(), m.group(0)) for m in placeholders(text)],
         find_dateline(text),
+        suspicious(text),
     )

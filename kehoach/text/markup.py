@@ -180,6 +180,9 @@ _BAD_LINK = re.compile(r"(?:\]\(\s*<?|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?)\s*((?:ja
 _OUTSIDE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?\s*((?:https?:)?//[^\s)>]+)", re.I)
 
 
+_NEEDED = "<{]"  # a tag or comment, a template or attribute list, a link or image: one of these is in each
+
+
 @dataclass(frozen=True)
 class Suspicious:
     offset: int
@@ -190,6 +193,8 @@ class Suspicious:
 def suspicious(text: str) -> list[Suspicious]:
     """Everything in `text` the site shows as plain text because it would otherwise run, load or hide: HTML,
     template syntax, attribute lists, javascript:/data: links, images from outside. In order of offset."""
+    if not any(c in text for c in _NEEDED):
+        return []  # most texts: none of the characters any of these constructs needs
     found = [Suspicious(m.start(), "mã HTML", m.group()) for m in RAW_HTML.finditer(text)]
     templates = [Suspicious(m.start(), "cú pháp macro", m.group()) for m in _TEMPLATE.finditer(text)]
     spans = [(s.offset, s.offset + len(s.snippet)) for s in templates]
