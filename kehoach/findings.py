@@ -59,6 +59,7 @@ class Code(StrEnum):
     R110 = "R110"
     R111 = "R111"
     R112 = "R112"
+    R113 = "R113"
     D201 = "D201"
     D202 = "D202"
     D203 = "D203"
@@ -70,6 +71,9 @@ class Code(StrEnum):
     D209 = "D209"
     D210 = "D210"
     D211 = "D211"
+    D212 = "D212"
+    D213 = "D213"
+    D214 = "D214"
     I401 = "I401"
     M301 = "M301"
     M302 = "M302"
@@ -226,6 +230,12 @@ CHECKS: dict[Code, CheckInfo] = {
         "Mã cơ quan trong số hiệu gần giống hai mã khác nhau",
         fix="Viết đúng mã cơ quan trong số hiệu (thông báo nêu các mã có thể); bản gốc viết như vậy thì ghi nhận R112.",
     ),
+    Code.R113: CheckInfo(
+        _W,
+        "Văn bản cấp trên đã thay đổi kể từ lần xem lại (nhiệm vụ, thời hạn, hiệu lực)",
+        fix="Đối chiếu văn bản này với văn bản cấp trên; sửa nếu cần, rồi chạy `kehoach review TỆP` để ghi nhận "
+        "đã xem lại.",
+    ),
     Code.D201: CheckInfo(
         _E, "Ngày không tồn tại", fix="So lại ngày với bản gốc: gõ nhầm thì sửa, bản gốc sai thì ghi nhận D201."
     ),
@@ -276,6 +286,24 @@ CHECKS: dict[Code, CheckInfo] = {
         _W,
         "Thời hạn không ghi năm, không chắc là năm nào",
         fix="Bản gốc đúng như vậy thì ghi nhận D211; nếu là năm khác, ghi rõ trong `notes`.",
+    ),
+    Code.D212: CheckInfo(
+        _W,
+        "Văn bản đã hết nhiệm kỳ còn nhiệm vụ mở trong khi văn bản nó thực hiện vẫn còn hiệu lực",
+        calendar=True,
+        fix="Nhiệm vụ đã xong hoặc thôi làm thì ghi `status: done` (kèm `done_on`) hoặc `status: cancelled`; "
+        "còn thực hiện tiếp trong nhiệm kỳ mới thì ghi `carried_forward: MÃ-NHIỆM-KỲ`.",
+    ),
+    Code.D213: CheckInfo(
+        _W,
+        "Tổ chức trực thuộc chưa báo cáo nhiệm vụ đã tới hạn",
+        calendar=True,
+        fix="Khi có báo cáo, thêm văn bản báo cáo (loại BC) của tổ chức đó với `fulfils: KHÓA-VĂN-BẢN#MÃ-NHIỆM-VỤ`.",
+    ),
+    Code.D214: CheckInfo(
+        _W,
+        "Báo cáo gửi sau thời hạn của nhiệm vụ",
+        fix="Không cần sửa nếu đúng là báo cáo muộn; nếu ngày báo cáo gõ nhầm, sửa `date:` của báo cáo.",
     ),
     Code.I401: CheckInfo(
         _W,

@@ -138,4 +138,4 @@ def test_every_code_is_registered_and_a_finding_with_an_unknown_code_is_refused(
 
 
 def test_calendar_codes_are_the_ones_that_depend_on_the_date():
-    assert {code for code in Code if code.calendar} == {Code.D205, Code.D210}
+    assert {code for code in Code if code.calendar} == {Code.D205, Code.D210, Code.D212, Code.D213}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..findings import Code
-from ..model.lifecycle import is_archived
 from ..model.tasks import LocatedTask
 from ..model.view import View
 from ..text.dates import DateError, make_date, vn_short
@@ -83,7 +82,7 @@ def task_text(view: View, out: Findings) -> None:
 @runner
 def past_due(view: View, out: Findings) -> None:
     for e in view.repo.entries:
-        if is_archived(e, view.repo.orgs, view.as_of):
+        if view.archived(e):
             continue
         for lt in view.tasks_of(e):
             late = lt.overdue_days(view.as_of)

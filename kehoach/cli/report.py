@@ -110,8 +110,8 @@ def _cell(text: str) -> str:
 def as_markdown(findings: list[Finding], as_of: str) -> str:
     """A Markdown report for a job summary: past-due tasks first, then everything else by severity."""
     active = [f for f in findings if not f.acknowledged]
-    overdue = [f for f in active if f.code == Code.D205]
-    rest = [f for f in active if f.code != Code.D205]
+    overdue = [f for f in active if f.code in (Code.D205, Code.D213)]
+    rest = [f for f in active if f.code not in (Code.D205, Code.D213)]
     s = summary(findings)
     out = [
         f"## Báo cáo kiểm tra kho văn bản — ngày {as_of}",
@@ -120,7 +120,7 @@ def as_markdown(findings: list[Finding], as_of: str) -> str:
         f"**{s['info']}** thông tin · {s['acknowledged']} phát hiện đã ghi nhận.",
         "",
     ]
-    for title, group in (("Nhiệm vụ quá hạn", overdue), ("Các phát hiện khác", rest)):
+    for title, group in (("Nhiệm vụ quá hạn, báo cáo chưa gửi", overdue), ("Các phát hiện khác", rest)):
         out += [f"### {title}", ""]
         if not group:
             out += ["Không có.", ""]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 
 from ..model.entry import Entry
-from ..model.lifecycle import is_archived
 from ..model.registry_schema import (
     FRBR,
     Registry,
@@ -63,7 +62,7 @@ def build_registry(view: View, site_url: str | None = None) -> Registry:
             issuer_code=e.issuer_code(tree),
             date=e.doc.date,
             title=e.doc.title,
-            archived=is_archived(e, tree, view.as_of),
+            archived=view.archived(e),
             frbr=frbr(e),
             page=e.page_url(site_url),
             tasks=tasks.get(e.key, []),

@@ -176,6 +176,19 @@ class Acknowledgement(Strict):
     match: str | None = Field(None, description="Chỉ chấp nhận phát hiện có chứa chuỗi này (ví dụ `21-KL/TW`).")
 
 
+class Reviewed(Strict):
+    """A document this one follows, as it stood when someone last checked this one against it."""
+
+    target: str = Field(description="Số hiệu (`105-KH/TU`) hoặc khóa (`tu-hanoi/kh-105-2022`) của văn bản cấp trên.")
+    fingerprint: str = Field(
+        pattern=r"^[0-9a-f]{12}$",
+        description="Dấu vân tay của nhiệm vụ, thời hạn, hiệu lực của văn bản cấp trên khi xem lại "
+        "(do «kehoach review» ghi, không gõ tay).",
+    )
+    on: dt.date = Field(description="Ngày xem lại.")
+    note: str | None = Field(None, description="Ghi chú: đã xem gì, có phải sửa gì không.")
+
+
 class ReviewItem(Strict):
     field: str = Field(description="Trường cần người biên tập xem lại, ví dụ `tasks.t3.owner`.")
     candidate: str | None = Field(None, description="Giá trị công cụ đề xuất (có thể sai).")
@@ -204,9 +217,24 @@ class Document(Strict):
     urgency: Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"] | None = None
     internal: bool = Field(False, description="true: chỉ lưu hành nội bộ, không xuất bản công khai.")
     valid_until: dt.date | None = Field(None, description="Hết hiệu lực sau ngày này.")
+    carried_forward: str | None = Field(
+        None,
+        description="Mã nhiệm kỳ sau mà văn bản được chuyển tiếp thực hiện (ví dụ `khoa-iv`): hết nhiệm kỳ ban "
+        "hành, văn bản vẫn đang thực hiện cho tới hết nhiệm kỳ này.",
+    )
     relations: list[Relation] = Field(default_factory=list)
     external: StrList = Field(default_factory=list, description="Số hiệu được dẫn nhưng cố ý không có trong kho.")
     tasks: list[Task] = Field(default_factory=list)
+    fulfils: StrList = Field(
+        default_factory=list,
+        description="Báo cáo: các nhiệm vụ mà báo cáo này trả lời, dạng `khóa-văn-bản#mã-nhiệm-vụ` "
+        "(ví dụ `duk-hanoi-dh/kh-90-2023#co-so-so-ket`).",
+    )
+    reviewed: list[Reviewed] = Field(
+        default_factory=list,
+        description="Lần xem lại gần nhất theo từng văn bản cấp trên mà văn bản này thực hiện hoặc dẫn "
+        "(do «kehoach review» ghi).",
+    )
     targets: list[Target] = Field(default_factory=list)
     acknowledgements: list[Acknowledgement] = Field(default_factory=list)
     body_format: Literal["markdown", "plain"] = Field(

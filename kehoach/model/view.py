@@ -13,9 +13,12 @@ from functools import cached_property
 
 from ..findings import Finding
 from .entry import Entry
+from .history import History, load_history
+from .lifecycle import Lifecycle
 from .orgs import OrgTree
 from .references import Graph, Index, Reference, resolve_all
 from .repository import Repository
+from .review import Suspect, suspects
 from .tasks import LocatedTask, locate
 
 
@@ -48,6 +51,29 @@ class View:
     @cached_property
     def _tasks(self) -> dict[str, list[LocatedTask]]:
         return {e.key: locate(e) for e in self.repo.entries}
+
+    @cached_property
+    def lifecycle(self) -> Lifecycle:
+        """Force and currency of every document at the view's date (kehoach/model/lifecycle.py)."""
+        finished = {}
+        for e in self.repo.entries:
+            states = [lt.task.status for lt in self.tasks_of(e)]
+            finished[e.key] = bool(states) and "open" not in states and "done" in states
+        return Lifecycle(self.tree, self.refs, finished, self.as_of)
+
+    @cached_property
+    def history(self) -> History:
+        """The repository's git history, read once (empty outside a checkout)."""
+        return load_history(self.repo.root)
+
+    @cached_property
+    def suspects(self) -> list[Suspect]:
+        """Followed documents changed since they were last checked against (kehoach/model/review.py)."""
+        return suspects(self.refs, self.lifecycle.acted, self.history, self.tree)
+
+    def archived(self, entry: Entry) -> bool:
+        """The one rule for «lưu trữ»: the checker, every page and every export ask this."""
+        return self.lifecycle.archived(entry)
 
     def tasks_of(self, entry: Entry) -> list[LocatedTask]:
         """The document's tasks located in its text, deadlines understood (computed once per view)."""

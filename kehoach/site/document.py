@@ -7,7 +7,7 @@ import html
 
 from ..findings import Code, Finding
 from ..model.entry import Entry
-from ..model.lifecycle import is_archived, term_of
+from ..model.lifecycle import term_of
 from ..model.references import RELATION_LABELS, SETTLED
 from ..model.view import View
 from ..model.visibility import is_restricted
@@ -25,7 +25,7 @@ PURPOSE = {"b/c": "để báo cáo", "t/h": "để thực hiện", "lưu": "lưu
 def header(entry: Entry, view: View, as_of: dt.date) -> list[str]:
     d, tree = entry.doc, view.tree
     term = term_of(entry, tree)
-    status = "hết nhiệm kỳ / hết hiệu lực (lưu trữ)" if is_archived(entry, tree, as_of) else "đang thực hiện"
+    status = "hết nhiệm kỳ / hết hiệu lực (lưu trữ)" if view.archived(entry) else "đang thực hiện"
     rows = [
         ("Số hiệu", entry.symbol(view.tree) or "chưa rõ (bản văn không ghi)"),
         ("Loại", type_name(d.type)),

@@ -10,7 +10,6 @@ import datetime as dt
 from ..exports.calendar import calendar_groups
 from ..exports.names import ICS_ALL, REGISTRY, TASKS_CSV
 from ..model.entry import Entry
-from ..model.lifecycle import is_archived
 from ..model.view import View
 from .format import asset_url, escape, href, status_span
 
@@ -63,7 +62,7 @@ def task_table(
         raise MacroError(f"task_table: không có tổ chức «{org}»")
     rows = []
     for e in view.repo.entries:
-        if (org and e.doc.issuer != org) or (not include_archived and is_archived(e, tree, as_of)):
+        if (org and e.doc.issuer != org) or (not include_archived and view.archived(e)):
             continue
         for lt in view.tasks_of(e):
             due = lt.due
@@ -87,9 +86,9 @@ def task_table(
 
 def upcoming(view: View, page: str, as_of: dt.date, days: int = 30) -> str:
     """Open tasks due within `days` of the build day (past-due ones included), soonest first."""
-    tree, items = view.tree, []
+    items = []
     for e in view.repo.entries:
-        if is_archived(e, tree, as_of):
+        if view.archived(e):
             continue
         for lt in view.tasks_of(e):
             due = lt.due

@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..model.entry import Entry
-from ..model.lifecycle import is_archived
 from ..model.schema import Organization
 from ..model.tasks import LocatedTask
 from ..model.view import View
@@ -139,7 +138,7 @@ def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
     One page of every open task would hold tens of thousands of rows in a large repository: too heavy for a
     slow link, and for a preview rebuilt after each saved file."""
     here, tree = DASHBOARD, view.tree
-    live = [lt for lt in view.all_tasks() if not is_archived(lt.entry, tree, as_of)]
+    live = [lt for lt in view.all_tasks() if not view.archived(lt.entry)]
     dated = [lt for lt in live if lt.task.status == "open" and lt.due]
     soon = [lt for lt in dated if lt.due and lt.due <= as_of + SOON]
     by_org: dict[str, list[LocatedTask]] = defaultdict(list)
@@ -173,7 +172,7 @@ def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
                 + _task_rows(path, tasks, view, as_of)
             )
         out.append("")
-    archived = [lt for lt in view.all_tasks() if is_archived(lt.entry, tree, as_of) and lt.due]
+    archived = [lt for lt in view.all_tasks() if view.archived(lt.entry) and lt.due]
     if archived:
         out += [
             "## Văn bản đã hết nhiệm kỳ (lưu trữ)",
