@@ -36,3 +36,12 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(explain);
   else document.addEventListener("DOMContentLoaded", explain);
 })();
+
+/* == header search == */
+/* == end: header search == */
+
+/* == who: filters, home page == */
+/* == end: who: filters, home page == */
+
+/* == the paper and the phone == */
+/* == end: the paper and the phone == */
