@@ -309,3 +309,43 @@ def test_a_review_note_cannot_write_other_fields(tmp_path):
     front = yaml.safe_load((root / PLAN).read_text(encoding="utf-8").split("---\n")[1])
     assert {r["note"] for r in front["reviewed"]} == {note}
     assert "confidentiality" not in front
+
+
+def test_pages_show_the_suspect_banner_and_the_report_table_and_nothing_confidential(tmp_path):
+    from helpers import build_copy
+
+    def edit(root: Path) -> None:
+        replacing_21(root)
+        orgs = yaml.safe_load((root / "organizations.yml").read_text(encoding="utf-8"))
+        orgs["organizations"] += BASES
+        (root / "organizations.yml").write_text(yaml.safe_dump(orgs, allow_unicode=True), encoding="utf-8")
+        write(
+            root,
+            "resolutions/db-cong-ty-a/bc-15-2023.md",
+            {"type": "BC", "number": "15", "issuer": "db-cong-ty-a", "date": "2023-03-15", "fulfils": [TASK]},
+        )
+        write(  # a confidential report: evidence inside, never named on the public site
+            root,
+            "resolutions/cb-vien-b/bc-08-2023.md",
+            {
+                "type": "BC",
+                "number": "08",
+                "issuer": "cb-vien-b",
+                "date": "2023-03-28",
+                "title": "báo cáo tuyệt mật về nhân sự",
+                "confidentiality": "MẬT",
+                "fulfils": [TASK],
+            },
+        )
+
+    code, err, site = build_copy(tmp_path, edit)
+    assert code == 0, err
+    plan = (site / "van-ban/duk-hanoi-dh/kh-74-2022/index.html").read_text(encoding="utf-8")
+    assert "Văn bản cấp trên đã thay đổi" in plan and "bị thay thế bởi Nghị quyết 30-NQ/TW" in plan
+    assert "kehoach review plans/duk-hanoi-dh/kh-74-2022.md" in plan
+    reports = (site / "van-ban/duk-hanoi-dh/kh-90-2023/index.html").read_text(encoding="utf-8")
+    assert "Báo cáo của các tổ chức trực thuộc" in reports
+    assert reports.count('class="kh-report"') == 3
+    assert "Đảng bộ Công ty A" in reports and "đã báo cáo đúng hạn" in reports
+    everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())
+    assert "tuyệt mật về nhân sự" not in everything and "bc-08-2023" not in everything
