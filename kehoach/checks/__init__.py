@@ -13,7 +13,7 @@ from ..findings import Code, Finding, Severity
 from ..model.load import gc_paused
 from ..model.repository import ORGANIZATIONS_FILE, Repository
 from ..model.view import View, build_view
-from . import consistency, deadlines, documents, lifecycle, markup, references  # noqa: F401  (importing a check module registers its checks)
+from . import consistency, deadlines, documents, lifecycle, markup, references, reports  # noqa: F401  (importing a check module registers its checks)
 from .registry import RUNNERS, Findings
 
 

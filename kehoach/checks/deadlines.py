@@ -86,7 +86,7 @@ def past_due(view: View, out: Findings) -> None:
             continue
         for lt in view.tasks_of(e):
             late = lt.overdue_days(view.as_of)
-            if late:
+            if late and view.reports_of(lt) is None:  # asked of each subordinate: D213 names who is late
                 out.add(
                     Code.D205,
                     e,

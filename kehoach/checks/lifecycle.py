@@ -64,7 +64,7 @@ def suspect_links(view: View, out: Findings) -> None:
     since the follower was last checked against it."""
     for s in view.suspects:
         since = (
-            f"lần xem lại ngày {vn_short(s.reviewed.on)}"
+            f"lần xem lại ngày {vn_short(s.reviewed.date)}"
             if s.reviewed is not None
             else "khi văn bản này được ban hành và đưa vào kho"
         )

@@ -1,4 +1,4 @@
-"""Command line: `kehoach check`, `normalize`, `schema`, `export`, `new`, `import`.
+"""Command line: `kehoach check`, `normalize`, `schema`, `export`, `new`, `import`, `review`.
 
 Each command lives in a module of its own, imported only when that command runs: `kehoach check`
 does not pay for the Word reader or the calendar library.
@@ -23,6 +23,7 @@ COMMANDS = {
     "export": "export",
     "new": "new",
     "import": "import_files",
+    "review": "review",
 }
 
 
@@ -117,6 +118,25 @@ def build_parser() -> argparse.ArgumentParser:
         "qua các nhiệm kỳ); ghi nhiều lần nếu thực hiện nhiều văn bản. Bỏ trống thì được hỏi khi chạy tại màn hình.",
     )
 
+    rev = sub.add_parser(
+        "review",
+        help="Ghi nhận đã đối chiếu văn bản với các văn bản nó thực hiện, trích dẫn (xóa phát hiện R113 đến lần "
+        "văn bản cấp trên thay đổi tiếp).",
+    )
+    rev.add_argument(
+        "files", nargs="+", type=Path, help="Tệp văn bản đã xem lại, ví dụ plans/duk-hanoi-dh/kh-74-2022.md."
+    )
+    rev.add_argument(
+        "--target",
+        action="append",
+        default=None,
+        metavar="SỐ-HIỆU",
+        help="Chỉ ghi nhận với văn bản này (số hiệu hoặc khóa); ghi nhiều lần nếu cần. Mặc định: mọi văn bản nó theo.",
+    )
+    rev.add_argument("--note", default=None, help="Ghi chú: đã xem gì, có phải sửa gì không.")
+    rev.add_argument("--on", type=_date, default=None, help="Ngày xem lại, dạng NĂM-THÁNG-NGÀY (mặc định: hôm nay).")
+    rev.add_argument("--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại).")
+
     imp = sub.add_parser("import", help="Nhập văn bản có sẵn (.docx, .txt, .md) thành tệp của kho, không mất chữ nào.")
     imp.add_argument(
         "files", nargs="+", type=Path, help="Các tệp cần nhập; một thư mục (như nhap/) là mọi tệp .docx, .txt trong đó."
@@ -152,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-LIST_OPTIONS = {"files"}  # the options that take several values; every other one takes exactly one
+LIST_OPTIONS = {"files", "target"}  # the options that take several values; every other one takes exactly one
 
 
 def main(argv: list[str] | None = None) -> int:

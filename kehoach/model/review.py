@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 from dataclasses import asdict, dataclass
 
@@ -130,6 +131,18 @@ def describe(
     return tuple(said)
 
 
+def _seen(expected: str, content: Content, acted: list[Acted], day: dt.date) -> list[Acted]:
+    """Which of the documents acting on the upstream the reviewer saw: the set whose fingerprint is the one
+    recorded (a document dated before the review may have entered the repository after it); failing that,
+    those dated by the review day."""
+    if len(acted) <= 6:
+        for size in range(len(acted), -1, -1):
+            for subset in itertools.combinations(acted, size):
+                if fingerprint(content, list(subset)) == expected:
+                    return list(subset)
+    return [a for a in acted if a.on is None or a.on <= day]
+
+
 def _version_on(history: History, path: str, day: dt.date) -> Commit | None:
     """The last commit touching `path` on or before `day`."""
     return next((c for c in history.of(path) if c.day <= day), None)
@@ -145,7 +158,7 @@ def suspects(refs: list[Reference], acted: dict[str, list[Acted]], history: Hist
             continue
         reviewed = _reviewed_for(ref.source, ref)
         if reviewed is not None:
-            old_version = _version_on(history, ref.target.path, reviewed.on)
+            old_version = _version_on(history, ref.target.path, reviewed.date)
         else:
             first = history.first(ref.source.path)
             changed = first is not None and history.changed_since(ref.target.path, first)
@@ -162,8 +175,7 @@ def suspects(refs: list[Reference], acted: dict[str, list[Acted]], history: Hist
         old = content_of(history.read(old_version, up.path)) if old_version is not None else None
         if reviewed is not None:
             expected = reviewed.fingerprint
-            # what acted on it by the review day was seen then
-            old_acted = [a for a in now_acted if a.on is None or a.on <= reviewed.on]
+            old_acted = _seen(expected, old or content, now_acted, reviewed.date)
         else:
             day = follower.doc.date
             old_acted = [a for a in now_acted if a.on is None or day is None or a.on <= day]
@@ -175,3 +187,88 @@ def suspects(refs: list[Reference], acted: dict[str, list[Acted]], history: Hist
                 )
             )
     return found
+
+
+def _written_as(ref: Reference) -> str:
+    return ref.symbol if ref.symbol else (ref.target.key if ref.target else "")
+
+
+def _same_target(recorded: str, ref: Reference) -> bool:
+    wanted = {_written_as(ref).replace(" ", "").upper(), ref.target.key.upper() if ref.target else ""}
+    return recorded.replace(" ", "").upper() in wanted
+
+
+def followed(refs: list[Reference]) -> list[Reference]:
+    """The relations by which a document follows others (one per followed document)."""
+    seen: set[str] = set()
+    found = []
+    for ref in refs:
+        if ref.origin != "relation" or ref.relation not in FOLLOWED or ref.status != RefStatus.OK:
+            continue
+        if ref.target is None or ref.target is ref.source or ref.target.key in seen:
+            continue
+        seen.add(ref.target.key)
+        found.append(ref)
+    return found
+
+
+@dataclass(frozen=True)
+class Reviewing:
+    """What `kehoach review` records: the document's `reviewed:` list after the review, and which of the
+    followed documents were suspect before it."""
+
+    reviewed: list[Reviewed]
+    recorded: list[Reference]
+    were_suspect: list[Suspect]
+    unknown: list[str]  # targets asked for that the document does not follow
+
+
+def review(
+    follower: Entry,
+    refs: list[Reference],
+    acted: dict[str, list[Acted]],
+    open_suspects: list[Suspect],
+    targets: list[str],
+    on: dt.date,
+    note: str | None,
+) -> Reviewing:
+    """Record the current fingerprint of every followed document (or of `targets` only)."""
+    chosen = [r for r in followed(refs) if not targets or any(_same_target(t, r) for t in targets)]
+    unknown = [t for t in targets if not any(_same_target(t, r) for r in followed(refs))]
+    kept = [old for old in follower.doc.reviewed if not any(_same_target(old.target, r) for r in chosen)]
+    new = [
+        Reviewed(
+            target=_written_as(r),
+            fingerprint=fingerprint(relevant(r.target.doc), acted.get(r.target.key, [])),
+            date=on,
+            note=note,
+        )
+        for r in chosen
+        if r.target is not None
+    ]
+    chosen_keys = {r.target.key for r in chosen if r.target is not None}
+    return Reviewing(
+        kept + new,
+        chosen,
+        [s for s in open_suspects if s.follower is follower and s.upstream.key in chosen_keys],
+        unknown,
+    )
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is valid YAML; two line separators JSON leaves raw
+    are escaped)."""
+    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def reviewed_block(reviewed: list[Reviewed]) -> list[str]:
+    lines = ["reviewed:"]
+    for r in reviewed:
+        lines += [
+            f"  - target: {_quoted(r.target)}",
+            f"    fingerprint: {r.fingerprint}",
+            f"    date: {r.date.isoformat()}",
+        ]
+        if r.note:
+            lines.append(f"    note: {_quoted(r.note)}")
+    return lines

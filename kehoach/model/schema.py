@@ -185,7 +185,7 @@ class Reviewed(Strict):
         description="Dấu vân tay của nhiệm vụ, thời hạn, hiệu lực của văn bản cấp trên khi xem lại "
         "(do «kehoach review» ghi, không gõ tay).",
     )
-    on: dt.date = Field(description="Ngày xem lại.")
+    date: dt.date = Field(description="Ngày xem lại.")
     note: str | None = Field(None, description="Ghi chú: đã xem gì, có phải sửa gì không.")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..findings import Finding
@@ -17,6 +17,7 @@ from .history import History, load_history
 from .lifecycle import Lifecycle
 from .orgs import OrgTree
 from .references import Graph, Index, Reference, resolve_all
+from .reports import Answer, OrgReport, answers_by_task, asked_of_subordinates, by_evidence, per_organisation
 from .repository import Repository
 from .review import Suspect, suspects
 from .tasks import LocatedTask, locate
@@ -50,7 +51,29 @@ class View:
 
     @cached_property
     def _tasks(self) -> dict[str, list[LocatedTask]]:
-        return {e.key: locate(e) for e in self.repo.entries}
+        return {e.key: [self._with_evidence(lt) for lt in locate(e)] for e in self.repo.entries}
+
+    @cached_property
+    def answers(self) -> dict[tuple[str, str], list[Answer]]:
+        """(document key, task id) -> the reports that answer the task (kehoach/model/reports.py)."""
+        return answers_by_task(self.repo.entries, self.as_of)
+
+    def reports_of(self, lt: LocatedTask) -> list[OrgReport] | None:
+        """For a task asked of every subordinate organisation (and some are listed): how each stands."""
+        issuer = lt.entry.doc.issuer
+        if not asked_of_subordinates(lt.task, issuer, self.tree):
+            return None
+        subordinates = self.tree.children(issuer)
+        if not subordinates:
+            return None
+        return per_organisation(self.answers.get((lt.entry.key, lt.task.id), []), subordinates, lt.due, self.as_of)
+
+    def _with_evidence(self, lt: LocatedTask) -> LocatedTask:
+        answers = self.answers.get((lt.entry.key, lt.task.id))
+        if not answers:
+            return lt
+        task = by_evidence(lt.task, answers, self.reports_of(lt))
+        return lt if task is lt.task else replace(lt, task=task)
 
     @cached_property
     def lifecycle(self) -> Lifecycle:

@@ -14,6 +14,7 @@ from ..model.visibility import is_restricted
 from ..text.doctypes import type_name
 from .diagram import MERMAID, relationship_diagram
 from .format import asset_url, day_long, day_short, escape, link, status_span
+from .life import report_table, suspect_banner
 from .official_text import linked_body
 from .problems import document_banner
 from .search import meta_html, search_meta
@@ -174,12 +175,14 @@ def document_page(
     heading = escape(" ".join(entry.heading(view.tree).split()))  # a heading is one line
     out = [*(actions or []), f"# {heading}", "", meta_html(_search_meta(entry, view)), ""]
     out += document_banner(view, problems or [])
+    out += suspect_banner(entry, view, here)
     # The search index reads what is inside data-pagefind-body (card, tasks, official text) and not what
     # only points elsewhere (relations, errata): a page is found for its own words.
     out += ["<div data-pagefind-body markdown>", ""] + header(entry, view, as_of) + restricted_banner(entry)
     out += ['<div class="kh-editorial" markdown>', ""]
     out += _not_searched(errata(entry, view.findings) + relations(entry, view, here))
     out += tasks(entry, view, as_of) + targets(entry) + recipients(entry)
+    out += report_table(entry, view, here)
     notes = (
         ['!!! info "Ghi chú của người biên tập"', "", f"    {escape(entry.doc.notes)}", ""] if entry.doc.notes else []
     )
