@@ -347,5 +347,7 @@ def test_pages_show_the_suspect_banner_and_the_report_table_and_nothing_confiden
     assert "Báo cáo của các tổ chức trực thuộc" in reports
     assert reports.count('class="kh-report"') == 3
     assert "Đảng bộ Công ty A" in reports and "đã báo cáo đúng hạn" in reports
+    matrix = (site / "van-ban/ma-tran/index.html").read_text(encoding="utf-8")
+    assert "Báo cáo của các tổ chức trực thuộc" in matrix and matrix.count("✓ đúng hạn") == 1
     everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())
     assert "tuyệt mật về nhân sự" not in everything and "bc-08-2023" not in everything

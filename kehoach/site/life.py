@@ -97,3 +97,27 @@ def on_time_shares(view: View, as_of: dt.date, here: str, org_page: dict[str, st
             name = f"[{name}]({href(here, org_page[org])})"
         out.append(f"| {name} | {len(due[org])} | {done} | {round(100 * done / len(due[org]))} % |")
     return out + [""]
+
+
+MARK = {"on_time": "✓ đúng hạn", "late": "✓ muộn", "missing": "✗ chưa báo cáo", "pending": "… chưa tới hạn"}
+
+
+def reports_matrix(view: View, here: str) -> list[str]:
+    """For each task asked of every base organisation: one row per organisation, one column per task."""
+    out: list[str] = []
+    for e in sorted(view.repo.entries, key=lambda e: e.key):
+        asked = [(lt, rows) for lt in view.tasks_of(e) if (rows := view.reports_of(lt))]
+        if not asked:
+            continue
+        if not out:
+            out += ["## Báo cáo của các tổ chức trực thuộc", ""]
+        out += [
+            f"### {link(here, e, e.heading(view.tree))}",
+            "",
+            "| Tổ chức | " + " | ".join(escape(lt.task.title) for lt, _ in asked) + " |",
+            "|---|" + "---|" * len(asked),
+        ]
+        for i, row in enumerate(asked[0][1]):
+            out.append(f"| {escape(row.org.name)} | " + " | ".join(MARK[rows[i].state] for _, rows in asked) + " |")
+        out.append("")
+    return out

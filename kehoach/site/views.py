@@ -12,6 +12,7 @@ from ..model.tasks import LocatedTask
 from ..model.view import View
 from ..text.doctypes import DOC_TYPES, type_name, type_slug
 from .format import day_short, escape, href, link, status_span
+from .life import reports_matrix
 
 SLUG_TO_TYPE = {type_slug(code): code for code in DOC_TYPES}
 MONTHS = [
@@ -269,4 +270,5 @@ def matrix(view: View) -> str:
             cell = ", ".join("✓ " + link(here, e, e.heading(view.tree)) for e in mine) if mine else "— chưa có"
             out.append(f"| {escape(org.name)} | {cell} |")
         out.append("")
+    out += reports_matrix(view, here)
     return "\n".join(out)
