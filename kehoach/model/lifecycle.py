@@ -129,6 +129,7 @@ class Lifecycle:
             if implemented and ref.target is not None and ref.target is not ref.source:
                 self.implements.setdefault(ref.source.key, []).append(ref.target)
         self._effects: dict[str, Effect] = {}
+        self._archived: dict[str, bool] = {}
 
     def effect(self, entry: Entry) -> Effect:
         found = self._effects.get(entry.key)
@@ -161,9 +162,11 @@ class Lifecycle:
 
     def archived(self, entry: Entry) -> bool:
         """No longer current work: no past-due alarms, listed apart. The checker and every page use this."""
-        if not self.effect(entry).in_force:
-            return True
-        return self.archived_by_term(entry)
+        found = self._archived.get(entry.key)
+        if found is None:
+            found = not self.effect(entry).in_force or self.archived_by_term(entry)
+            self._archived[entry.key] = found
+        return found
 
     def archived_by_term(self, entry: Entry) -> bool:
         """Archived only because its committee's term ended (and nothing keeps it current)."""

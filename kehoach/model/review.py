@@ -166,13 +166,20 @@ def suspects(refs: list[Reference], acted: dict[str, list[Acted]], history: Hist
         wanted.append((ref, reviewed, old_version))
     history.read_many([(v, r.target.path) for r, _, v in wanted if v is not None and r.target is not None])
     found: list[Suspect] = []
+    contents: dict[str, tuple[Content, str]] = {}  # upstream key -> its content and fingerprint now
     for ref, reviewed, old_version in wanted:
         up, follower = ref.target, ref.source
         assert up is not None
         now_acted = acted.get(up.key, [])
-        content = relevant(up.doc)
-        current = fingerprint(content, now_acted)
         old = content_of(history.read(old_version, up.path)) if old_version is not None else None
+        if reviewed is None and old is None:
+            day = follower.doc.date
+            if all(a.on is None or day is None or a.on <= day for a in now_acted):
+                continue  # compared with the upstream as it is now, and nothing acted on it since: unchanged
+        if up.key not in contents:
+            content = relevant(up.doc)
+            contents[up.key] = (content, fingerprint(content, now_acted))
+        content, current = contents[up.key]
         if reviewed is not None:
             expected = reviewed.fingerprint
             old_acted = _seen(expected, old or content, now_acted, reviewed.date)
