@@ -34,6 +34,7 @@ from kehoach.site import (
     site_options,
 )
 from kehoach.site.disk import link_files
+from kehoach.site.feed_links import feed_links
 from kehoach.site.incremental import PageMemory
 from kehoach.site.problems import preview_banner
 
@@ -166,6 +167,11 @@ class KehoachSite:
             markdown = preview_banner(page.file.src_uri, len(self.build.errors)) + markdown
         return INTERNAL_BANNER + markdown if self.options.internal else markdown
 
+    def on_post_page(self, output: str, page: Page, **kwargs: Any) -> str:
+        """Every page announces the feeds of new and changed documents (kehoach/site/feed_links.py)."""
+        assert self.build is not None
+        return output.replace("</head>", feed_links(page.file.src_uri, self.build.view) + "</head>", 1)
+
     def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:
         """Once the site is written: the search index and the downloads (calendars, registry, tasks); then the
         finished site replaces the old one, unless strict mode is about to fail the build for a warning."""
@@ -201,5 +207,6 @@ on_startup = _site.on_startup
 on_config = _site.on_config
 on_files = _site.on_files
 on_page_markdown = _site.on_page_markdown
+on_post_page = _site.on_post_page
 on_post_build = _site.on_post_build
 on_build_error = _site.on_build_error

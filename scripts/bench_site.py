@@ -1,5 +1,7 @@
 """Site build benchmark: kehoach's build beside a plain mkdocs-material build of the same Markdown, and the
 time from saving one edited document to its page served again by `make serve` (mkdocs serve --dirty).
+The synthetic repository has git history (three rounds of edits to a fifth of its plans each), so the
+build reads it and every document page has its «Lịch sử».
 
 For each N: our build (hook + checks + pages) and a plain build of the very pages our engine
 generates, written as files, with the same theme, plugins and pruned navigation but no hook and
@@ -162,13 +164,14 @@ def edit_to_preview(project: Path, timeout: float = 600) -> dict:
 
 
 def measure(n: int) -> dict:
-    from synthetic import generate
+    from synthetic import add_history, generate
 
     from kehoach.site import SiteBuild, build_date
 
     with tempfile.TemporaryDirectory() as tmp:
         ours = Path(tmp) / "ours"
         generate(ours, n)
+        add_history(ours)  # pages show their «Lịch sử» and the feeds their changes, as on a real repository
         for name in ("mkdocs.yml", "docs", "macros"):
             src = ROOT / name
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, ours / name)

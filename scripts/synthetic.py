@@ -7,7 +7,10 @@ so the benchmark measures the checker's normal path, not its error path.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -183,3 +186,37 @@ def generate(root: Path, n_documents: int, seed: int = 1) -> Path:
         _write(root / "plans" / org / f"kh-{number}-{day.year}.md", front, body)
         written += 1
     return root
+
+
+_DEADLINE = re.compile(r"deadline: (trước ngày (\d+)/(\d+)/(\d+))")
+
+
+def add_history(root: Path, rounds: int = 3, share: int = 5) -> None:
+    """Make `root` a git repository with history: a first commit of everything, then `rounds` commits each
+    moving the first deadline of one plan in `share` (task and text alike) and correcting a word in it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+
+    def commit(message: str, day: dt.date) -> None:
+        stamp = f"{day.isoformat()}T09:00:00+07:00"
+        subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+        subprocess.run(
+            ["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.invalid", "commit", "-q", "-m", message],
+            cwd=root,
+            check=True,
+            env=env | {"GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp},
+        )
+
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True, env=env)
+    commit("Kho ban đầu", dt.date(2023, 1, 1))
+    plans = sorted((root / "plans").rglob("*.md"))
+    for r in range(rounds):
+        for path in plans[r % share :: share]:
+            text = path.read_text(encoding="utf-8")
+            found = _DEADLINE.search(text)
+            if found is None:
+                continue
+            day, month, year = (int(found.group(i)) for i in (2, 3, 4))
+            later = dt.date(year, month, day) + dt.timedelta(days=7)
+            text = text.replace(found.group(1), f"trước ngày {later.day}/{later.month}/{later.year}")
+            path.write_text(text.replace("chủ trì xây dựng báo cáo", "chủ trì soạn thảo báo cáo", 1), encoding="utf-8")
+        commit(f"Lùi thời hạn, sửa lời văn (đợt {r + 1})", dt.date(2023, 2, 1 + r))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -80,3 +82,19 @@ def stub(root: Path, org: str, type_: str, number: str, date: str | None, **extr
     name = f"{type_.lower().replace('đ', 'd').replace('Đ', 'd')}-{number}" + (f"-{date[:4]}" if date else "")
     front = {"type": type_, "number": number, "issuer": org} | ({"date": date} if date else {}) | extra
     return write_doc(root, "resolutions", f"{org}/{name}", front)
+
+
+def commit(root: Path, message: str, day: str) -> None:
+    """Commit everything in `root` (a git repository made on first use) as of `day` (YYYY-MM-DD)."""
+    env = dict(os.environ, GIT_AUTHOR_DATE=f"{day}T12:00:00+07:00", GIT_COMMITTER_DATE=f"{day}T12:00:00+07:00")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        env.pop(name, None)
+    if not (root / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    subprocess.run(
+        ["git", "-c", "user.name=Văn phòng", "-c", "user.email=vp@example.invalid", "commit", "-q", "-m", message],
+        cwd=root,
+        check=True,
+        env=env,
+    )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from fixtures.confidential import DELIVERABLE, KEY, SENTENCES, SYMBOL, TITLE, add_confidential_plan
 from helpers import ROOT, build_copy, findings
+from minirepo import commit
 
 from kehoach.exports import export_view
 from kehoach.text.unicode import fold
@@ -39,7 +40,15 @@ def leaks(site: Path) -> list[str]:
 
 
 def prepare(root: Path) -> None:
+    """The repository with git history: the confidential plan added in a commit whose message names it, with
+    the public plan citing it, which a later commit then corrects (pages' «Lịch sử» and the feeds show both)."""
+    commit(root, "Kho ban đầu", "2023-03-01")
     add_confidential_plan(root)
+    commit(root, f"Thêm {TITLE} và kế hoạch tuyên truyền", "2023-03-10")
+    citing = root / "plans" / "duk-hanoi-dh" / "kh-96-2023.md"
+    text = citing.read_text(encoding="utf-8")
+    citing.write_text(text.replace("Ban Tuyên giáo tổ chức", "Ban Tuyên giáo chủ trì tổ chức"), encoding="utf-8")
+    commit(root, "Sửa lời văn kế hoạch tuyên truyền", "2023-03-12")
 
 
 SITE_URL = {
@@ -78,8 +87,26 @@ def test_the_leak_test_fails_when_exclusion_is_disabled(builds):
     _, _, (code, err, site) = builds
     assert code == 0, err[-2000:]
     found = leaks(site)
-    for where in (f"van-ban/duk-hanoi-dh/{KEY}/index.html", "nhiem-vu/index.html", "sitemap.xml", "pagefind/"):
+    for where in (
+        f"van-ban/duk-hanoi-dh/{KEY}/index.html",
+        "nhiem-vu/index.html",
+        "sitemap.xml",
+        "pagefind/",
+        "du-lieu/thay-doi.atom",
+        "du-lieu/to-chuc/duk-hanoi-dh.atom",
+    ):
         assert any(f.startswith(where) for f in found), (where, found[:20])
+
+
+def test_the_history_of_a_public_document_shows_its_changes_and_not_a_message_naming_a_withheld_one(builds):
+    _, (_, _, public), (_, _, internal) = builds
+    page = (public / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")
+    history = page[page.index('id="lich-su"') :]
+    assert history.count('class="kh-change"') == 2
+    assert "Sửa lời văn kế hoạch tuyên truyền" in history and "<ins>chủ trì</ins>" in history
+    assert "10/03/2023" in history and "và kế hoạch tuyên truyền" not in history  # that commit added the secret
+    inside = (internal / "van-ban" / "duk-hanoi-dh" / "kh-96-2023" / "index.html").read_text(encoding="utf-8")
+    assert f"Thêm {TITLE} và kế hoạch tuyên truyền" in inside  # the internal site may say it
 
 
 def test_internal_pages_of_restricted_documents_carry_a_banner(builds):

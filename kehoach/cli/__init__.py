@@ -155,9 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     export = sub.add_parser(
-        "export", help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv)."
+        "export",
+        help="Xuất lịch thời hạn (.ics), sổ đăng ký (registry.json), bảng nhiệm vụ (.csv), tin thay đổi (.atom).",
     )
-    export.add_argument("what", choices=["ics", "registry", "csv", "all"], help="Tệp cần xuất.")
+    export.add_argument("what", choices=["ics", "registry", "csv", "atom", "all"], help="Tệp cần xuất.")
     export.add_argument(
         "--root", type=Path, default=Path("."), help="Thư mục gốc của kho (mặc định: thư mục hiện tại)."
     )

@@ -1,4 +1,4 @@
-"""`kehoach export`: calendars, the registry and the task sheet, written to a folder."""
+"""`kehoach export`: calendars, the registry, the task sheet and the feeds, written to a folder."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 import sys
 
-from ..exports import export_folder, export_view
+from ..exports import FORMATS, export_folder, export_view
 from ..model.writing import FolderRefused
 from .repo_root import require_repository
 
@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     if not require_repository(args.root):
         return 2
     view = export_view(args.root, args.as_of or dt.date.today(), args.internal)
-    formats = ("ics", "registry", "csv") if args.what == "all" else (args.what,)
+    formats = FORMATS if args.what == "all" else (args.what,)
     try:
         written = export_folder(view, args.out, args.site_url, formats)
     except FolderRefused as e:

@@ -63,6 +63,15 @@ class History:
             self._blobs |= _read_blobs(self.root, [key])
         return self._blobs.get(key)
 
+    def last_day(self, path: str) -> dt.date | None:
+        """The day of the last commit touching `path` (a page's «cập nhật lần cuối»)."""
+        found = self.of(path)
+        return found[0].day if found else None
+
+    def forget(self) -> None:
+        """Drop the old versions read so far (a large build reads them batch by batch)."""
+        self._blobs.clear()
+
     def read_many(self, wanted: list[tuple[Commit, str]]) -> None:
         """Read several old versions with one git process (they are then answered by `read`)."""
         missing = [(c.sha, p) for c, p in wanted if (c.sha, p) not in self._blobs]

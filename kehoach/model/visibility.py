@@ -96,7 +96,7 @@ def public_view(view: View, internal: bool = False) -> View:
     hidden = {e.key for e in view.repo.entries if not is_published(e)}
     findings = _public_findings(view, hidden)
     if findings is not None and not hidden:
-        return replace(view, findings=findings)
+        return _sharing(view, replace(view, findings=findings))
     if not hidden:
         return view
     repo = Repository(
@@ -115,7 +115,17 @@ def public_view(view: View, internal: bool = False) -> View:
         refs.append(ref)
     names = hidden | {s.upper() for e in view.repo.entries if e.key in hidden for s in [e.symbol(view.tree)] if s}
     kept = findings if findings is not None else view.findings
-    return View(repo, view.as_of, Index(repo), refs, Graph(refs), kept, frozenset(names))
+    return _sharing(view, View(repo, view.as_of, Index(repo), refs, Graph(refs), kept, frozenset(names)))
+
+
+def _sharing(full: View, public: View) -> View:
+    """The public view keeps the full view's git history (read once per build) and its document lifecycle:
+    a public document replaced by a withheld one is no longer in force for every audience (pages say
+    «bị thay thế» without naming what replaced it, kehoach/site/effect.py), and archived alike."""
+    if "history" in full.__dict__:
+        public.__dict__["history"] = full.history
+    public.__dict__["lifecycle"] = full.lifecycle
+    return public
 
 
 def mentions_withheld(view: View, text: str) -> bool:

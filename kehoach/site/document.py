@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 from ..findings import Code, Finding
+from ..model.changes import ChangeLog
 from ..model.entry import Entry
 from ..model.lifecycle import term_of
 from ..model.references import RELATION_LABELS, SETTLED
@@ -14,6 +15,7 @@ from ..model.visibility import is_restricted
 from ..text.doctypes import type_name
 from .diagram import MERMAID, relationship_diagram
 from .format import asset_url, day_long, day_short, escape, link, status_span
+from .history_section import history_section
 from .life import report_table, suspect_banner
 from .official_text import linked_body
 from .problems import document_banner
@@ -166,9 +168,11 @@ def document_page(
     changed: dt.date | None = None,
     problems: list[Finding] | None = None,
     actions: list[str] | None = None,
+    log: ChangeLog | None = None,
 ) -> str:
-    """The page: header card, editorial sections, then the official text; `changed` is the last commit's day,
-    `problems` the document's errors a preview shows on top, `actions` the edit and report links."""
+    """The page: header card, editorial sections, the official text, then its history; `changed` is the last
+    commit's day, `problems` the document's errors a preview shows on top, `actions` the edit and report
+    links, `log` the build's git history (kehoach/site/history_section.py)."""
     here, as_of = entry.page_path, view.as_of
     refs = view.refs_of(entry)
     # Everything editorial is wrapped so the print stylesheet can leave only the official text, as on paper.
@@ -206,6 +210,7 @@ def document_page(
             ["*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
         )
     out += ["</div>", ""]  # the searched part ends with the official text
+    out += history_section(entry, view, log)
     if relationship_diagram(entry, view):
         # Last, so the text is readable before the diagram library is parsed; Material then uses this
         # global `mermaid` instead of fetching one from a CDN.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..exports.calendar import calendar_groups
-from ..exports.names import ICS_ALL, REGISTRY, TASKS_CSV
+from ..exports.names import FEED_ALL, FEED_DIR, ICS_ALL, REGISTRY, TASKS_CSV
 from ..model.entry import Entry
 from ..model.view import View
 from .format import asset_url, escape, href, status_span
@@ -119,6 +119,16 @@ def downloads(view: View, page: str) -> str:
     ]
     groups = calendar_groups(view)
     names = sorted(groups)
+    issuers = {e.doc.issuer for e in view.repo.entries}
+    feeds = [
+        f"- {a(FEED_ALL, 'Văn bản mới và thay đổi, mọi tổ chức (.atom)')}",
+        *(
+            f"    - {a(f'{FEED_DIR}/{org}.atom', view.tree.label(org))}"
+            for org in sorted(view.tree.by_key, key=view.tree.label)
+            if org in issuers
+        ),
+        "",
+    ]
     for name in names:
         org = groups[name].org
         if org is not None and groups[name].unit is None:
@@ -128,4 +138,4 @@ def downloads(view: View, page: str) -> str:
                 for other in names
                 if groups[other].org == org and groups[other].unit is not None
             ]
-    return "\n".join(out)
+    return "\n".join([*out, "", "### Tin văn bản mới và thay đổi (Atom)", "", *feeds])

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from ..model.changes import ChangeLog
 from ..model.view import View
 from .document import document_page
 from .forge import Forge, page_actions
-from .gitdates import last_changed
+from .history_section import prefetch
+from .in_force import in_force_page
 from .problems import ERRORS_PAGE, errors, errors_page
 from .views import calendar_pages, dashboard_pages, matrix, organization_pages, type_pages, unit_pages, year_pages
+
+BATCH = 500  # documents whose old versions are held in memory at once
 
 
 def build_pages(
@@ -26,26 +30,31 @@ def build_pages(
     views are always made.
     """
     as_of = view.as_of
-    changed = last_changed(view.repo.root)
+    log = ChangeLog(view)  # one `git log` pass for every page (kehoach/model/history.py)
     broken: dict[str, list] = {}
     if preview_errors is not None:
         for f in errors(view.findings):
             broken.setdefault(f.document or "", []).append(f)
-    pages = {
-        e.page_path: document_page(
-            e,
-            view,
-            changed.get(e.path),
-            broken.get(e.key, []),
-            page_actions(forge, e.path, e.heading(view.tree), e.page_url(site_url)),
-        )
-        for e in view.repo.entries
-        if documents is None or e.key in documents
-    }
+    making = [e for e in view.repo.entries if documents is None or e.key in documents]
+    pages = {}
+    for start in range(0, len(making), BATCH):
+        batch = making[start : start + BATCH]
+        prefetch(log, batch)  # the old versions their history sections show, with one git process
+        for e in batch:
+            pages[e.page_path] = document_page(
+                e,
+                view,
+                log.history.last_day(e.path),
+                broken.get(e.key, []),
+                page_actions(forge, e.path, e.heading(view.tree), e.page_url(site_url)),
+                log,
+            )
+        log.history.forget()
     if preview_errors:
         pages[ERRORS_PAGE] = errors_page(view, preview_errors)
     pages |= organization_pages(view) | type_pages(view) | year_pages(view) | calendar_pages(view, as_of)
     pages |= unit_pages(view, as_of)
     pages["van-ban/ma-tran.md"] = matrix(view)
+    pages |= in_force_page(view)
     pages |= dashboard_pages(view, as_of)
     return pages
