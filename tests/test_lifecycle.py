@@ -316,6 +316,19 @@ def test_pages_show_the_suspect_banner_and_the_report_table_and_nothing_confiden
 
     def edit(root: Path) -> None:
         replacing_21(root)
+        write(  # a confidential amendment: the banner says something changed, never what
+            root,
+            "resolutions/tw/nq-33-2026.md",
+            {
+                "type": "NQ",
+                "number": "33",
+                "issuer": "tw",
+                "date": "2026-04-02",
+                "title": "sửa đổi mật về cán bộ",
+                "confidentiality": "MẬT",
+                "relations": [{"type": "amends", "target": "21-NQ/TW"}],
+            },
+        )
         orgs = yaml.safe_load((root / "organizations.yml").read_text(encoding="utf-8"))
         orgs["organizations"] += BASES
         (root / "organizations.yml").write_text(yaml.safe_dump(orgs, allow_unicode=True), encoding="utf-8")
@@ -343,6 +356,7 @@ def test_pages_show_the_suspect_banner_and_the_report_table_and_nothing_confiden
     plan = (site / "van-ban/duk-hanoi-dh/kh-74-2022/index.html").read_text(encoding="utf-8")
     assert "Văn bản cấp trên đã thay đổi" in plan and "bị thay thế bởi Nghị quyết 30-NQ/TW" in plan
     assert "kehoach review plans/duk-hanoi-dh/kh-74-2022.md" in plan
+    assert "bị sửa đổi, thay thế hoặc bãi bỏ bởi một văn bản không công khai" in plan
     reports = (site / "van-ban/duk-hanoi-dh/kh-90-2023/index.html").read_text(encoding="utf-8")
     assert "Báo cáo của các tổ chức trực thuộc" in reports
     assert reports.count('class="kh-report"') == 3
@@ -351,3 +365,4 @@ def test_pages_show_the_suspect_banner_and_the_report_table_and_nothing_confiden
     assert "Báo cáo của các tổ chức trực thuộc" in matrix and matrix.count("✓ đúng hạn") == 1
     everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())
     assert "tuyệt mật về nhân sự" not in everything and "bc-08-2023" not in everything
+    assert "33-NQ/TW" not in everything and "sửa đổi mật về cán bộ" not in everything

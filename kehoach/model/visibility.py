@@ -125,6 +125,12 @@ def _sharing(full: View, public: View) -> View:
     if "history" in full.__dict__:
         public.__dict__["history"] = full.history
     public.__dict__["lifecycle"] = full.lifecycle
+    if public is not full:
+        # Tasks done by a withheld report are done for every audience (the report itself stays withheld), and
+        # a suspect link is the checker's: its changes naming a withheld document are masked where shown.
+        shown = {e.key for e in public.repo.entries}
+        public.__dict__["_tasks"] = {k: v for k, v in full._tasks.items() if k in shown}
+        public.__dict__["suspects"] = [s for s in full.suspects if s.follower.key in shown and s.upstream.key in shown]
     return public
 
 

@@ -10,18 +10,22 @@ from ..model.entry import Entry
 from ..model.reports import OrgReport
 from ..model.tasks import LocatedTask
 from ..model.view import View
+from ..model.visibility import mentions_withheld
 from .format import day_short, escape, href, link
+
+WITHHELD_CHANGE = "bị sửa đổi, thay thế hoặc bãi bỏ bởi một văn bản không công khai"
 
 
 def suspect_banner(entry: Entry, view: View, here: str) -> list[str]:
     """A warning on top of the page: what changed upstream, and how the office clears it."""
-    mine = [s for s in view.suspects if s.follower is entry]
+    mine = [s for s in view.suspects if s.follower.key == entry.key]
     if not mine:
         return []
     out = ['!!! warning "Văn bản cấp trên đã thay đổi — cần đối chiếu lại"', ""]
     for s in mine:
         since = f"lần xem lại ngày {day_short(s.reviewed.date)}" if s.reviewed else "khi văn bản này được ban hành"
-        what = "; ".join(escape(c) for c in s.changes) or "nhiệm vụ, thời hạn hoặc hiệu lực đã đổi"
+        said = [WITHHELD_CHANGE if mentions_withheld(view, c) else c for c in s.changes]
+        what = "; ".join(escape(c) for c in dict.fromkeys(said)) or "nhiệm vụ, thời hạn hoặc hiệu lực đã đổi"
         out.append(f"    - {link(here, s.upstream, s.upstream.heading(view.tree))} (kể từ {since}): {what}.")
     out += [
         "",
