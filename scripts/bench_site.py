@@ -187,6 +187,7 @@ def measure(n: int) -> dict:
             target.write_text(text, encoding="utf-8")
         text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         text = text.replace("hooks:\n  - macros/hooks.py\n", "")
+        text = text.replace("  custom_dir: macros/theme\n", "")  # our template additions live beside the hook
         text = text.replace(
             '  - macros:\n      module_name: macros\n      # Official text may contain "{{": only pages that ask for macros get them.\n      render_by_default: false\n      on_undefined: strict\n      on_error_fail: true\n',
             "",

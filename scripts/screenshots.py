@@ -1,6 +1,8 @@
-"""Screenshots of the home page, a plan page, the dashboard and a plain-text document, for reviewers:
-build/screenshots/*.png. Also a plan page's «Sửa văn bản này» / «Báo sai sót» actions, and a page of the
-pull request's preview opened from disk (file://), as a clerk sees it after unzipping.
+"""Screenshots for reviewers, build/screenshots/: every view of the site (tests/screens.py VIEWS, the list the
+accessibility tests check) on a desktop and a phone (build/screenshots/desktop/, .../phone/), the header's
+search open with results on both, a view as printed, and a plain-text document. Also a plan page's «Sửa văn
+bản này» / «Báo sai sót» actions, and a page of the pull request's preview opened from disk (file://), as a
+clerk sees it after unzipping.
 
 The site is built for 1 March 2023 (KEHOACH_AS_OF) so the dashboard shows the seeds' open tasks. The
 plain-text page comes from a copy of the project into which one .txt of the import corpus is imported
@@ -22,17 +24,22 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from screens import SCREENS, VIEWS  # noqa: E402  (the tests' list of views, so a view added there is photographed)
+
 OUT = ROOT / "build" / "screenshots"
 CORPUS = ROOT / "tests" / "corpus" / "import"
 SAMPLE = CORPUS / "docs" / "05-tthue-btgtu-hd-ky-niem-95-nam.txt"  # a space-aligned .txt, hard-wrapped
 SAMPLE_ORG = "tu-thuathienhue"
 PLAIN = "mau-chu-thuan"  # where the copy's site is served, beside the project's
-PAGES = {
-    "trang-chu": "",
-    "ke-hoach-74-kh-duk": "van-ban/duk-hanoi-dh/kh-74-2022/",
-    "bang-theo-doi": "nhiem-vu/",
-    "van-ban-chu-thuan": f"{PLAIN}/van-ban/{SAMPLE_ORG}/hd-27-2024/",
-}
+PLAN = "van-ban/duk-hanoi-dh/kh-74-2022/"
+PLAIN_PAGE = f"{PLAIN}/van-ban/{SAMPLE_ORG}/hd-27-2024/"
+
+
+def shot_name(path: str) -> str:
+    """A view's address as a file name: «nhiem-vu/lich/2023-03/» -> «nhiem-vu-lich-2023-03»."""
+    name = path.strip("/").replace("/?q=", "-").replace("+", "-").replace("/", "-")
+    return name or "trang-chu"
 
 
 COPY_CONFIG = "mkdocs-ban-sao.yml"
@@ -107,15 +114,29 @@ def main() -> int:
                 executable_path=chromium,
                 args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.clock.set_fixed_time("2023-03-16T09:00:00")
-            for name, path in PAGES.items():
-                page.goto(base + path)
+            for screen, viewport in SCREENS.items():
+                page = browser.new_page(viewport=viewport)
+                page.clock.set_fixed_time("2023-03-16T09:00:00")
+                (OUT / screen).mkdir(exist_ok=True)
+                for path in [*VIEWS, PLAIN_PAGE]:
+                    page.goto(base + path)
+                    page.wait_for_load_state("networkidle")
+                    shot(page, f"{screen}/{shot_name(path)}")
+                page.goto(base + PLAN)  # the header's search, open on its results
+                page.keyboard.press("/")
+                page.keyboard.type("hội nghị sơ kết")
+                page.wait_for_selector("#kh-hsearch-panel .kh-results li")
                 page.wait_for_load_state("networkidle")
-                target = OUT / f"{name}.png"
-                page.screenshot(path=str(target), full_page=True)
-                print(f"Đã chụp {target.relative_to(ROOT)}")
-            page.goto(base + PAGES["ke-hoach-74-kh-duk"])
+                page.screenshot(path=str(OUT / screen / "tim-kiem-dau-trang.png"))
+                print(f"Đã chụp build/screenshots/{screen}/tim-kiem-dau-trang.png")
+                page.close()
+            page = browser.new_page(viewport=SCREENS["desktop"])
+            page.clock.set_fixed_time("2023-03-16T09:00:00")
+            page.goto(base + "nhiem-vu/")
+            page.emulate_media(media="print")
+            shot(page, "in-bang-theo-doi")
+            page.emulate_media(media="screen")
+            page.goto(base + PLAN)
             page.wait_for_load_state("networkidle")
             page.locator("a.kh-edit").hover()
             shot(page, "sua-van-ban-nay", clip=page.locator("article").bounding_box())

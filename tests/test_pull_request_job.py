@@ -287,5 +287,9 @@ def opens_from_disk(browser, site: Path, broken: str) -> None:
         page.goto((site / "tim-kiem" / "index.html").as_uri())
         page.wait_for_function("document.getElementById('kh-search-status').textContent.length > 0")
         assert "ổ đĩa" in page.locator("#kh-search-status").inner_text()
+        page.goto((site / "nhiem-vu" / "index.html").as_uri())  # the header's box says the same on any page
+        page.keyboard.press("/")
+        page.keyboard.type("so ket")
+        assert "ổ đĩa" in page.locator("#kh-hsearch-panel").inner_text()
     finally:
         page.close()

@@ -6,6 +6,11 @@
 // are searched as typed, Pagefind ignoring their tone marks but ranking exact ones first. Pagefind does
 // not take «d» for «đ», so each word with a «d» is also searched with «đ». The first results are then
 // ranked again on the document's own title, summary, issuer and signer, and on the words standing together.
+//
+// One module for both places a reader searches: the search page (docs/tim-kiem.md) and the box in every
+// page's header (mounted by kehoach.js, which loads this module when the reader first uses the box).
+// Results can be narrowed by issuing organisation, type and year: each value offered comes with the
+// vocabulary, with the token its pages hold (kehoach/site/search.py), added to the query when chosen.
 const root = new URL("../", import.meta.url);
 const DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212";  // for character sets: the hyphen escaped
 
@@ -121,18 +126,20 @@ function rerank(candidates, tokens, typed) {
 }
 
 // The results of a query, best first: [{ id, score, result, data? }] (the first RERANK with their data).
-export async function search(query, readSymbols = true) {
+// `filters`: { issuer, type, year } → a value each, absent or empty for any.
+export async function search(query, readSymbols = true, filters = {}) {
   const { tokens, words: typed } = await queryParts(query, readSymbols);
   if (!tokens.length && !typed.length) return [];
   const pf = await engine();
+  const narrow = await facetTokens(filters);
   const found = new Map();
   for (const variant of spellings(typed)) {
-    const { results } = await pf.search([...tokens, ...variant].join(" "));
+    const { results } = await pf.search([...tokens, ...narrow, ...variant].join(" "));
     for (const r of results) {
       if (!found.has(r.id) || found.get(r.id).score < r.score) found.set(r.id, { id: r.id, score: r.score, result: r });
     }
   }
-  if (!found.size && tokens.length) return search(query, false);  // a word taken for a code: search the words
+  if (!found.size && tokens.length) return search(query, false, filters);  // a word taken for a code: search the words
   const ranked = [...found.values()].sort((a, b) => b.score - a.score);
   const head = await Promise.all(ranked.slice(0, RERANK).map(async (c) => ({ ...c, data: await c.result.data() })));
   return [...rerank(head, tokens, typed), ...ranked.slice(RERANK)];
@@ -144,6 +151,8 @@ export async function rankedUrls(query, limit = 10) {
   const data = await Promise.all(ranked.slice(0, limit).map((r) => r.data || r.result.data()));
   return data.map((d) => new URL(d.url, location.href).pathname.replace(root.pathname, "/"));
 }
+
+// --- what the reader sees: the same list and filters on the search page and under the header's box ---
 
 // Pagefind's excerpt, with only its <mark> kept: everything else is shown as text.
 function excerpt(html) {
@@ -162,10 +171,11 @@ function excerpt(html) {
   return p;
 }
 
-function item(data) {
+function item(data, sections) {
   const li = document.createElement("li");
   const a = document.createElement("a");
   a.href = data.url;
+  a.className = "kh-result-title";
   a.textContent = data.meta.title;
   li.appendChild(a);
   const about = [data.meta.summary, data.meta.org].filter(Boolean).join(" — ");
@@ -175,7 +185,7 @@ function item(data) {
     p.textContent = about;
     li.appendChild(p);
   }
-  const parts = (data.sub_results || []).filter((s) => s.url !== data.url).slice(0, 2);
+  const parts = (data.sub_results || []).filter((s) => s.url !== data.url).slice(0, sections);
   if (!parts.length) li.appendChild(excerpt(data.excerpt));
   for (const part of parts) {
     const link = document.createElement("a");
@@ -188,21 +198,105 @@ function item(data) {
   return li;
 }
 
-async function run(query) {
-  const list = document.getElementById("kh-results");
-  const status = document.getElementById("kh-search-status");
-  list.replaceChildren();
-  if (!query.trim()) { status.textContent = ""; return; }
-  const ranked = await search(query);
-  const shown = await Promise.all(ranked.slice(0, 20).map((r) => r.data || r.result.data()));
-  status.textContent = ranked.length ? `${ranked.length} kết quả` : "Không tìm thấy văn bản nào.";
-  shown.forEach((d) => list.appendChild(item(d)));
+// Query-string names of the filters, for links to the search page and its address.
+export const FILTER_PARAMS = { issuer: "to-chuc", type: "loai", year: "nam" };
+const FILTER_LABELS = { issuer: ["Tổ chức", "Mọi tổ chức"], type: ["Loại", "Mọi loại"], year: ["Năm", "Mọi năm"] };
+
+// The words the pages of the chosen values hold: Pagefind keeps the pages holding every word of a query.
+async function facetTokens(filters) {
+  const { filters: offered = {} } = await words();
+  return Object.entries(filters).filter(([, value]) => value)
+    .map(([name, value]) => ((offered[name] || []).find(([v]) => v === value) || [])[2] || "zz-unknown");
 }
 
-const input = document.getElementById("kh-search");
-if (input) {
-  const initial = new URLSearchParams(location.search).get("q");
-  if (initial) { input.value = initial; run(initial); }
+// One <select> per filter, its values from the vocabulary (with the number of documents holding each).
+async function filterControls(chosen, onChange) {
+  const { filters = {} } = await words();
+  const box = document.createElement("div");
+  box.className = "kh-search-filters";
+  const selects = {};
+  for (const [name, [label, any]] of Object.entries(FILTER_LABELS)) {
+    const values = filters[name] || [];
+    if (!values.length) continue;
+    const select = document.createElement("select");
+    select.name = FILTER_PARAMS[name];
+    select.setAttribute("aria-label", `Lọc theo ${label.toLowerCase()}`);
+    select.add(new Option(any, ""));
+    for (const [value, count] of values) select.add(new Option(`${value} (${count})`, value));
+    select.value = values.some(([v]) => v === chosen[name]) ? chosen[name] : "";
+    select.addEventListener("change", onChange);
+    selects[name] = select;
+    box.appendChild(select);
+  }
+  return { box, value: () => Object.fromEntries(Object.entries(selects).map(([n, s]) => [n, s.value])) };
+}
+
+// An input searching as the reader types, into `list` and `status`, narrowed by the filters put in
+// `filterSlot`. `limit` results shown, `sections` sub-results each; `more` (a link) goes to the search page.
+export async function connect({ input, list, status, filterSlot, limit, sections, more, chosen = {}, onRender }) {
+  let asked = 0;
+  let filters;
+  async function run() {
+    const query = input.value;
+    const mine = ++asked;
+    if (!query.trim()) {
+      list.replaceChildren();
+      status.textContent = "";
+      if (more) more.hidden = true;
+      if (onRender) onRender(query);
+      return;
+    }
+    const chosenNow = filters.value();
+    const ranked = await search(query, true, chosenNow);
+    const shown = await Promise.all(ranked.slice(0, limit).map((r) => r.data || r.result.data()));
+    if (mine !== asked) return;  // the reader typed on meanwhile
+    list.replaceChildren(...shown.map((d) => item(d, sections)));
+    status.textContent = ranked.length ? `${ranked.length} kết quả` : "Không tìm thấy văn bản nào.";
+    if (more) {
+      const params = new URLSearchParams({ q: query });
+      for (const [name, value] of Object.entries(chosenNow)) if (value) params.set(FILTER_PARAMS[name], value);
+      more.href = new URL(`tim-kiem/?${params}`, root).href;
+      more.hidden = ranked.length <= shown.length;
+      more.textContent = `Xem cả ${ranked.length} kết quả ở trang Tìm kiếm`;
+    }
+    if (onRender) onRender(query);
+  }
+  filters = await filterControls(chosen, run);
+  filterSlot.replaceChildren(filters.box);
   let timer;
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => run(input.value), 200); });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
+  return run;
+}
+
+// The box in every page's header: kehoach.js mounts it and calls this once the reader first uses it.
+export async function connectHeader(input, panel) {
+  const filterSlot = document.createElement("div");
+  const status = document.createElement("p");
+  status.className = "kh-hsearch__status";
+  status.setAttribute("role", "status");
+  const list = document.createElement("ol");
+  list.className = "kh-results";
+  const more = document.createElement("a");
+  more.className = "kh-hsearch__more";
+  more.hidden = true;
+  panel.replaceChildren(filterSlot, status, list, more);
+  const run = await connect({
+    input, list, status, filterSlot, limit: 6, sections: 2, more,
+    // open while the reader is in the box, not after they left it
+    onRender: (query) => { panel.hidden = !query.trim() || !panel.parentNode.contains(document.activeElement); },
+  });
+  return run();  // what was typed while this module loaded
+}
+
+// The search page: its own box, the query and filters from its address (links «?q=…» from elsewhere).
+const input = document.getElementById("kh-search");
+if (input && location.protocol !== "file:") {
+  const params = new URLSearchParams(location.search);
+  const chosen = Object.fromEntries(Object.entries(FILTER_PARAMS).map(([name, param]) => [name, params.get(param) || ""]));
+  if (params.get("q")) input.value = params.get("q");
+  const slot = document.getElementById("kh-search-filters");
+  connect({
+    input, chosen, limit: 20, sections: 2, filterSlot: slot,
+    list: document.getElementById("kh-results"), status: document.getElementById("kh-search-status"),
+  }).then((run) => run());
 }

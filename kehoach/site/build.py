@@ -19,6 +19,7 @@ from ..model.load import load_repository
 from ..model.view import View
 from ..model.visibility import public_view
 from .forge import Forge
+from .format import day_long
 from .incremental import PageMemory
 from .pages import build_pages
 from .problems import errors
@@ -47,6 +48,11 @@ class SiteBuild:
     ) -> None:
         self.root, self.as_of, self.internal = root, as_of, internal
         self.forge, self.site_url = forge, site_url
+
+    @property
+    def built_on(self) -> str:
+        """The build's day as the site writes dates: printed under every view (macros/theme/main.html)."""
+        return day_long(self.as_of)
 
     @cached_property
     def result(self) -> Result:

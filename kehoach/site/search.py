@@ -11,24 +11,45 @@ What a reader types that is not a word of the page (a symbol as «nq21» or «21
 module writes into the page's searchable meta fields, weighted: the document's own symbol and date
 count most, what it cites least. The browser turns a query into the same tokens with the type codes
 this module writes for it (`search_vocabulary`), so the two cannot drift apart.
+
+A reader narrows the results by issuing organisation, type and year (`FILTERS`). Each value is a token
+in the page's `facets` meta field, added to the query when chosen: Pagefind returns only pages holding
+every word of a query. (Not Pagefind's own filters: their index differs from one build to the next, and
+the build must be reproducible.) A token is a fixed-length hash, so that no token is the beginning of
+another (Pagefind also matches a word's beginning), and starts with «zz», which begins no Vietnamese
+word, so the tokens sit apart in the index and a search without filters downloads none of them. The
+values to choose from, with their tokens and how many documents hold each, go into the vocabulary file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from ..model.entry import Entry
 from ..model.view import View
 from ..model.writing import write_file
 from ..text.dates import written_dates
-from ..text.doctypes import DOC_TYPES
+from ..text.doctypes import DOC_TYPES, type_name
 from ..text.unicode import fold
 
 # Meta fields Pagefind searches, and how much a match in each counts (the body counts 1).
-META_WEIGHTS = {"keys": 12.0, "title": 6.0, "summary": 4.0, "org": 3.0, "signer": 3.0, "dates": 1.0, "cites": 0.6}
+META_WEIGHTS = {
+    "keys": 12.0,
+    "title": 6.0,
+    "summary": 4.0,
+    "org": 3.0,
+    "signer": 3.0,
+    "dates": 1.0,
+    "cites": 0.6,
+    "facets": 0.01,  # only ever matched on purpose, by every page a filter keeps: ranks nothing
+}
+# What a reader filters on: the issuing organisation, the type's name, the year of issue.
+FILTERS = ("issuer", "type", "year")
 
 
 def _ascii(text: str) -> str:
@@ -50,8 +71,20 @@ def month_token(year: int, month: int) -> str:
     return f"th{year:04d}{month:02d}"
 
 
+def facet_token(name: str, value: str) -> str:
+    """The word a page holds for a filter's value: «zz» and a hash of fixed length."""
+    return "zz" + hashlib.blake2b(f"{name}:{value}".encode(), digest_size=5).hexdigest()
+
+
+def search_filters(entry: Entry, view: View) -> dict[str, str]:
+    """The page's values of the filters (`FILTERS`): issuing organisation, the type's name, the year of issue."""
+    d = entry.doc
+    return {"issuer": view.tree.label(d.issuer), "type": type_name(d.type), "year": str(d.date.year) if d.date else ""}
+
+
 def search_meta(entry: Entry, view: View) -> dict[str, str]:
-    """The searchable meta fields of a document's page (and `title`, `date`, `org` shown in results)."""
+    """The searchable meta fields of a document's page (`summary`, `org` are shown in results too), its
+    filters' values among them as tokens (`facets`)."""
     d, tree = entry.doc, view.tree
     keys: list[str] = []
     symbol = entry.symbol(tree)
@@ -77,6 +110,7 @@ def search_meta(entry: Entry, view: View) -> dict[str, str]:
         "signer": d.signer.name if d.signer and d.signer.name else "",
         "dates": " ".join(dict.fromkeys(dates)),
         "cites": " ".join(dict.fromkeys(cites)),
+        "facets": " ".join(facet_token(name, value) for name, value in search_filters(entry, view).items() if value),
     }
 
 
@@ -100,10 +134,29 @@ def _attribute(value: str) -> str:
     return value.translate(_MARKDOWN_ACTIVE)
 
 
-def search_vocabulary() -> str:
-    """What the browser needs to read symbols in a query the way the engine does: the type codes, folded."""
+def facets(view: View) -> dict[str, list[list[str | int]]]:
+    """Each filter's values over the documents the index holds, as [value, documents, token]: organisations
+    and types by name, years newest first."""
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FILTERS}
+    for entry in view.repo.entries:
+        for name, value in search_filters(entry, view).items():
+            if value:
+                counts[name][value] += 1
+    out: dict[str, list[list[str | int]]] = {}
+    for name, counter in counts.items():
+        order = sorted(counter, reverse=True) if name == "year" else sorted(counter, key=lambda v: (fold(v), v))
+        out[name] = [[value, counter[value], facet_token(name, value)] for value in order]
+    return out
+
+
+def search_vocabulary(view: View | None = None) -> str:
+    """What the browser needs to read symbols in a query the way the engine does (the type codes, folded),
+    and the filters' values (`facets`) when a view is given."""
     types = sorted({_ascii(code) for code in DOC_TYPES}, key=lambda t: (-len(t), t))
-    return json.dumps({"types": types, "metaWeights": META_WEIGHTS}, ensure_ascii=False, sort_keys=True)
+    vocabulary: dict[str, object] = {"types": types, "metaWeights": META_WEIGHTS}
+    if view is not None:
+        vocabulary["filters"] = facets(view)
+    return json.dumps(vocabulary, ensure_ascii=False, sort_keys=True)
 
 
 VOCABULARY_FILE = "assets/tim-kiem-tu-vung.json"
@@ -118,7 +171,7 @@ class IndexJob:
 
     def __init__(self, view: View, site_dir: Path) -> None:
         self.count = len(view.repo.entries)
-        write_file(site_dir, VOCABULARY_FILE, (search_vocabulary() + "\n").encode("utf-8"))
+        write_file(site_dir, VOCABULARY_FILE, (search_vocabulary(view) + "\n").encode("utf-8"))
         self._process = subprocess.Popen(
             [
                 sys.executable,
