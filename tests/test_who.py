@@ -159,6 +159,17 @@ def test_the_archive_day_is_the_rule_applied_later(tmp_path):
     assert view.archive_day(carried) == dt.date(2026, 1, 1)
 
 
+def test_a_document_valid_past_its_term_is_archived_the_day_after_valid_until(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    front = {"type": "KH", "number": "7", "issuer": "duk-a", "date": "2024-03-01", "valid_until": "2026-06-30"}
+    write_doc(root, "plans", "duk-a/kh-7-2024", front, "Văn bản.\n")
+    repo = load_repository(root)
+    plan = repo.entries[0]
+    assert view_at(repo, dt.date(2024, 7, 1)).archive_day(plan) == dt.date(2026, 7, 1)
+    assert not view_at(repo, dt.date(2026, 6, 30)).archived(plan)
+    assert view_at(repo, dt.date(2026, 7, 1)).archived(plan)
+
+
 def test_a_unit_page_separates_lead_and_support_and_links_its_calendar(repo):
     view = view_at(repo, BUILD)
     pages = unit_pages(view, BUILD)

@@ -135,7 +135,7 @@
     count.className = "kh-filter-count";
     count.setAttribute("aria-live", "polite");
     bar.appendChild(count);
-    var first = rows[0].closest(".kh-tasks");
+    var first = document.querySelector(".kh-filter-slot") || rows[0].closest(".kh-tasks");
     first.parentNode.insertBefore(bar, first);
     function apply(write) {
       var want = {}, t = today(), shown = 0;

@@ -129,6 +129,7 @@ class Lifecycle:
             if implemented and ref.target is not None and ref.target is not ref.source:
                 self.implements.setdefault(ref.source.key, []).append(ref.target)
         self._effects: dict[str, Effect] = {}
+        self._archive_days: dict[str, dt.date | None] = {}
 
     def effect(self, entry: Entry) -> Effect:
         found = self._effects.get(entry.key)
@@ -187,8 +188,11 @@ class Lifecycle:
         current running out): a page built today and read later shows «lưu trữ» from then on.
 
         The rule's answer changes only on the day after such a date, so those days are the ones to try."""
-        if self.archived(entry):
-            return None
+        if entry.key not in self._archive_days:
+            self._archive_days[entry.key] = None if self.archived(entry) else self._first_archived_day(entry)
+        return self._archive_days[entry.key]
+
+    def _first_archived_day(self, entry: Entry) -> dt.date | None:
         dates: list[dt.date | None] = [entry.doc.valid_until]
         term = term_of(entry, self.tree)
         if term is not None:

@@ -33,7 +33,7 @@ def month_grid(year: int, month: int, tasks: list[LocatedTask], view: View) -> l
     )
     out = [
         '<div class="kh-month">',
-        f'<table aria-label="Lịch tháng {month} năm {year}">',
+        f'<table class="kh-month-grid" aria-label="Lịch tháng {month} năm {year}">',
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
     ]

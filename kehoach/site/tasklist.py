@@ -22,6 +22,7 @@ from .format import relative, status_text
 
 State = Literal["open", "done", "cancelled", "archived"]
 UNIT_FOLDER = "nhiem-vu/don-vi"
+FILTER_SLOT = "kh-filter-slot"  # where a page with several lists wants the browser's filters; else above the first
 
 # column -> (header, class of its cells)
 COLUMNS = {

@@ -15,7 +15,7 @@ from ..model.view import View
 from ..text.doctypes import DOC_TYPES, type_name, type_slug
 from .format import asset_url, day_short, escape, href, link
 from .month import month_grid
-from .tasklist import Unit, task_table, unit_of
+from .tasklist import FILTER_SLOT, Unit, task_table, unit_of
 
 SLUG_TO_TYPE = {type_slug(code): code for code in DOC_TYPES}
 MONTHS = [
@@ -267,6 +267,7 @@ def unit_pages(view: View, as_of: dt.date) -> dict[str, str]:
                 "Lịch các nhiệm vụ chủ trì (.ics)</a>: đăng ký vào Outlook, Google Calendar, Thunderbird.</p>",
                 "",
             ]
+        out += [f'<div class="{FILTER_SLOT}"></div>', ""]  # the filters, for both lists (kehoach.js)
         for title, tasks in (("Chủ trì", lead.get(unit, [])), ("Phối hợp", support.get(unit, []))):
             out += [f"## {title} ({len(tasks)})", ""]
             out += task_table(path, tasks, view, as_of) if tasks else ["Không có nhiệm vụ nào.", ""]
