@@ -50,8 +50,8 @@
 /* == end: header search == */
 
 /* == who: filters, home page == */
-/* Task lists filtered by organisation, unit and status in the browser (no server): rows carry data-org,
-   data-lead, data-support and a .kh-status; without JavaScript the whole list shows. The choice is kept in the
+/* Task lists filtered by organisation, unit and status in the browser (no server): rows carry data-org, their
+   chủ trì and phối hợp cells links with data-unit, and a .kh-status; without JavaScript the whole list shows. The choice is kept in the
    address («#to-chuc=…&don-vi=…&tinh-trang=…») so a filtered list can be sent as a link. The home page's
    list keeps only what is past due or due within its window, at the reader's today. */
 (function () {
@@ -112,9 +112,9 @@
     if (!rows.length || document.querySelector(".kh-filters")) return;
     var orgs = {}, units = {}, orgCount = 0;
     rows.forEach(function (row) {
-      var org = row.getAttribute("data-org");
-      if (!(org in orgs)) { orgs[org] = row.getAttribute("data-org-label") || org; orgCount++; }
-      row.querySelectorAll("a.kh-unit[data-unit]").forEach(function (a) {
+      var org = row.getAttribute("data-org"), label = row.querySelector(".kh-col-org");
+      if (!(org in orgs)) { orgs[org] = label ? label.textContent : org; orgCount++; }
+      row.querySelectorAll("a[data-unit]").forEach(function (a) {
         units[a.getAttribute("data-unit")] = a.textContent;
       });
     });
@@ -142,10 +142,7 @@
       bar.querySelectorAll("select").forEach(function (s) { want[s.getAttribute("data-filter")] = s.value; });
       rows.forEach(function (row) {
         var ok = !want.org || row.getAttribute("data-org") === want.org;
-        if (ok && want.unit) {
-          var who = (row.getAttribute("data-lead") + " " + row.getAttribute("data-support")).split(" ");
-          ok = who.indexOf(want.unit) >= 0;
-        }
+        if (ok && want.unit) ok = !!row.querySelector('a[data-unit="' + want.unit + '"]');
         if (ok && want.status) {
           var s = status(row, t, 30);
           ok = want.status === "open" ? (s === "open" || s === "soon" || s === "overdue") : s === want.status;

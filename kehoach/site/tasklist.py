@@ -1,9 +1,9 @@
 """Every list of tasks on the site, built by one row builder: who (organisation, chủ trì, phối hợp), when,
 and the status by the one archived rule.
 
-The rows carry what the browser needs to filter them without a server (`data-org`, `data-lead`,
-`data-support`) and to recompute the status at the reader's today (`.kh-status[data-due][data-state]`, and
-`data-archive`: the day the same rule archives the task's document, for a page read after it). Each cell has
+The rows carry what the browser needs to filter them without a server (`data-org` on the row, `data-unit` on
+each chủ trì and phối hợp link) and to recompute the status at the reader's today (`.kh-status[data-due]
+[data-state]`, and `data-archive`: the day the same rule archives the task's document, for a page read after it). Each cell has
 a `kh-col-*` class and a `data-label` (its column's header), so a phone's stylesheet can turn rows into cards.
 """
 
@@ -179,10 +179,7 @@ def _names(here: str, people: tuple[Who, ...]) -> str:
         if who.unit is None:
             out.append(text(who.name))
         else:
-            out.append(
-                f'<a class="kh-unit" data-unit="{who.unit.token}" href="{page_href(here, who.unit.page)}">'
-                f"{text(who.name)}</a>"
-            )
+            out.append(f'<a data-unit="{who.unit.token}" href="{page_href(here, who.unit.page)}">{text(who.name)}</a>')
     return ", ".join(out)
 
 
@@ -196,7 +193,8 @@ def _cell(column: str, here: str, line: TaskLine, view: View, as_of: dt.date) ->
         entry = lt.entry
         return f'<a href="{page_href(here, entry.page_path)}">{text(view.heading(entry))}</a>'
     if column == "org":
-        return f'<abbr title="{text(line.org_name)}">{text(line.org_label)}</abbr>'
+        label = text(line.org_label)
+        return label if line.org_label == line.org_name else f'<span title="{text(line.org_name)}">{label}</span>'
     if column == "lead":
         return _names(here, line.lead)
     if column == "support":
@@ -209,16 +207,13 @@ def _cell(column: str, here: str, line: TaskLine, view: View, as_of: dt.date) ->
 
 
 def row(here: str, line: TaskLine, view: View, as_of: dt.date, columns: tuple[str, ...], anchor: bool) -> str:
-    lead = " ".join(w.unit.token for w in line.lead if w.unit)
-    support = " ".join(w.unit.token for w in line.support if w.unit)
+    """One task's row: `data-org` and the cells' `data-unit` links are what the browser filters on."""
     attrs = f' id="{line.anchor}"' if anchor else ""
-    attrs += f' data-org="{line.org}" data-org-label="{text(line.org_label)}"'
-    attrs += f' data-lead="{lead}" data-support="{support}"'
     cells = "".join(
         f'<td class="{COLUMNS[c][1]}" data-label="{COLUMNS[c][0]}">{_cell(c, here, line, view, as_of)}</td>'
         for c in columns
     )
-    return f"<tr{attrs}>{cells}</tr>"
+    return f'<tr{attrs} data-org="{line.org}">{cells}</tr>'
 
 
 def task_table(
@@ -227,10 +222,11 @@ def task_table(
     view: View,
     as_of: dt.date,
     columns: tuple[str, ...] = LIST_COLUMNS,
-    anchors: bool = True,
+    anchors: bool = False,
     sort: bool = True,
 ) -> list[str]:
-    """A task list as lines of a Markdown page (one raw HTML block, and a blank line after it)."""
+    """A task list as lines of a Markdown page (one raw HTML block, and a blank line after it); `anchors`: each
+    row with an id (#nv-…) to link to, as the calendar's month grid does."""
     head = "".join(f'<th scope="col" class="{COLUMNS[c][1]}">{COLUMNS[c][0]}</th>' for c in columns)
     seen: set[tuple[str, str]] = set()
     rows = []

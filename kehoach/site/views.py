@@ -206,7 +206,7 @@ def calendar_pages(view: View, as_of: dt.date) -> dict[str, str]:
                 [f"# Lịch thời hạn {MONTHS[month].lower()} năm {year}", ""]
                 + month_grid(year, month, tasks, view)
                 + ["## Danh sách", ""]
-                + task_table(path, tasks, view, as_of)
+                + task_table(path, tasks, view, as_of, anchors=True)
             )
             months.append(f"[{MONTHS[month]}]({href('nhiem-vu/lich/index.md', path)}) ({len(tasks)})")
         index += [f"## Năm {year}", "", " · ".join(months), ""]
