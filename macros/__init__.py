@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from kehoach.model.view import View
-from kehoach.site import CONFIG_KEY, SiteBuild, macros_api
+from kehoach.site import CONFIG_KEY, SiteBuild, home, macros_api
 from kehoach.site.macro_check import render_page, source_line
 
 
@@ -57,6 +57,21 @@ def define_env(env: Any) -> None:
     def upcoming_deadlines(days: int = 30) -> str:
         """Các nhiệm vụ đang mở đến hạn trong `days` ngày tới (kể cả đã quá hạn)."""
         return macros_api.upcoming(view(), page(), build().as_of, days)
+
+    @env.macro
+    def due_now(days: int = 30) -> str:
+        """Nhiệm vụ quá hạn và đến hạn trong `days` ngày, tính theo ngày của người đọc (trang chủ)."""
+        return home.due_now(view(), page(), build().as_of, days)
+
+    @env.macro
+    def latest_documents(count: int = 8) -> str:
+        """Các văn bản mới nhất theo ngày ban hành."""
+        return home.latest_documents(view(), page(), count)
+
+    @env.macro
+    def organizations_overview() -> str:
+        """Mỗi tổ chức: văn bản, nhiệm vụ đang mở, đơn vị."""
+        return home.organizations(view(), page())
 
     @env.macro
     def downloads() -> str:

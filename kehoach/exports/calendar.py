@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 
 from ..model.view import View
-from .names import ICS_ALL, ICS_DIR
+from .names import ICS_ALL, ICS_DIR, unit_calendar
 from .rows import TaskRow, task_rows, unit_names
 
 STATUS = {"open": "CONFIRMED", "done": "CONFIRMED", "cancelled": "CANCELLED"}
@@ -79,7 +79,7 @@ def calendar_groups(view: View) -> dict[str, CalendarGroup]:
             found = tree.find_unit(issuer, ref)
             if found is not None:
                 org, unit = found
-                name = f"{ICS_DIR}/{org.key}/{unit.key if unit else 'chu-tri'}.ics"
+                name = unit_calendar(org.key, unit.key if unit else None)
                 group = CalendarGroup(
                     f"Thời hạn — {unit.name if unit else org.name}",
                     [],

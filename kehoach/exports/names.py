@@ -9,6 +9,11 @@ FEED_DIR = "to-chuc"  # one feed per organisation: to-chuc/<organisation>.atom
 EXPORT_MARKER = ".kehoach-export"  # written into an export folder, so the next export may replace it
 
 
+def unit_calendar(org: str, unit: str | None) -> str:
+    """The calendar of the tasks a unit leads (`unit` None: those the organisation itself leads)."""
+    return f"{ICS_DIR}/{org}/{unit or 'chu-tri'}.ics"
+
+
 def is_export_file(name: str) -> bool:
     """Whether an export writes a file of this relative name."""
     return (

@@ -130,6 +130,7 @@ class Lifecycle:
                 self.implements.setdefault(ref.source.key, []).append(ref.target)
         self._effects: dict[str, Effect] = {}
         self._archived: dict[str, bool] = {}
+        self._archive_days: dict[str, dt.date | None] = {}
 
     def effect(self, entry: Entry) -> Effect:
         found = self._effects.get(entry.key)
@@ -138,44 +139,81 @@ class Lifecycle:
             self._effects[entry.key] = found
         return found
 
-    def term_ended(self, entry: Entry) -> Term | None:
-        """The document's term, when it ended before the view's date."""
-        term = term_of(entry, self.tree)
-        return term if term is not None and term.last_day < self.as_of else None
+    def _effect_on(self, entry: Entry, day: dt.date) -> Effect:
+        if day == self.as_of:
+            return self.effect(entry)
+        return effect(entry, self.acted.get(entry.key, []), self.finished.get(entry.key, False), day)
 
-    def carried(self, entry: Entry) -> bool:
+    def term_ended(self, entry: Entry, day: dt.date | None = None) -> Term | None:
+        """The document's term, when it ended before the view's date (or `day`)."""
+        term = term_of(entry, self.tree)
+        return term if term is not None and term.last_day < (day or self.as_of) else None
+
+    def carried(self, entry: Entry, day: dt.date | None = None) -> bool:
         """Carried forward into a later term of its committee that is still running."""
         name = entry.doc.carried_forward
         later = self.tree.term_by_id(entry.doc.issuer, name) if name else None
-        return later is not None and later.last_day >= self.as_of
+        return later is not None and later.last_day >= (day or self.as_of)
 
-    def reaching_past(self, entry: Entry, term: Term) -> list[Entry]:
+    def reaching_past(self, entry: Entry, term: Term, day: dt.date | None = None) -> list[Entry]:
         """What the document implements that is in force and reaches past `term`, still running today."""
+        on = day or self.as_of
         return [
             target
             for target in self.implements.get(entry.key, [])
-            if self.effect(target).in_force
+            if self._effect_on(target, on).in_force
             and (reach := horizon(target)) is not None
             and reach > term.last_day
-            and reach >= self.as_of
+            and reach >= on
         ]
 
-    def archived(self, entry: Entry) -> bool:
-        """No longer current work: no past-due alarms, listed apart. The checker and every page use this."""
-        found = self._archived.get(entry.key)
-        if found is None:
-            found = not self.effect(entry).in_force or self.archived_by_term(entry)
-            self._archived[entry.key] = found
-        return found
+    def archived(self, entry: Entry, day: dt.date | None = None) -> bool:
+        """No longer current work: no past-due alarms, listed apart. The checker and every page use this.
+        `day`: the same rule on another day, with what the repository says today (see archive_day)."""
+        if day is None or day == self.as_of:
+            found = self._archived.get(entry.key)
+            if found is None:
+                found = not self.effect(entry).in_force or self.archived_by_term(entry)
+                self._archived[entry.key] = found
+            return found
+        if not self._effect_on(entry, day).in_force:
+            return True
+        return self.archived_by_term(entry, day)
 
-    def archived_by_term(self, entry: Entry) -> bool:
+    def archived_by_term(self, entry: Entry, day: dt.date | None = None) -> bool:
         """Archived only because its committee's term ended (and nothing keeps it current)."""
-        term = self.term_ended(entry)
+        term = self.term_ended(entry, day)
         if term is None:
             return False
         if entry.doc.valid_until and entry.doc.valid_until > term.last_day:
             return False
-        return not (self.carried(entry) or self.reaching_past(entry, term))
+        return not (self.carried(entry, day) or self.reaching_past(entry, term, day))
+
+    def archive_day(self, entry: Entry) -> dt.date | None:
+        """The first day after the view's date on which the rule archives a document current today, if the
+        repository as it stands says when (its term's end, its `valid_until`, a later act's date, what keeps it
+        current running out): a page built today and read later shows «lưu trữ» from then on.
+
+        The rule's answer changes only on the day after such a date, so those days are the ones to try."""
+        if entry.key not in self._archive_days:
+            self._archive_days[entry.key] = None if self.archived(entry) else self._first_archived_day(entry)
+        return self._archive_days[entry.key]
+
+    def _first_archived_day(self, entry: Entry) -> dt.date | None:
+        dates: list[dt.date | None] = [entry.doc.valid_until]
+        term = term_of(entry, self.tree)
+        if term is not None:
+            dates.append(term.last_day)
+        name = entry.doc.carried_forward
+        later = self.tree.term_by_id(entry.doc.issuer, name) if name else None
+        if later is not None:
+            dates.append(later.last_day)
+        for target in self.implements.get(entry.key, []):
+            dates += [horizon(target), target.doc.valid_until]
+            dates += [a.on - dt.timedelta(days=1) for a in self.acted.get(target.key, []) if a.on]
+        dates += [a.on - dt.timedelta(days=1) for a in self.acted.get(entry.key, []) if a.on]
+        days = sorted({d + dt.timedelta(days=1) for d in dates if d is not None and d >= self.as_of})
+        return next((day for day in days if self.archived(entry, day)), None)
 
     def implemented_in_force(self, entry: Entry) -> list[Entry]:
         return [t for t in self.implements.get(entry.key, []) if self.effect(t).in_force]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from .schema import Organization, Term, Unit
 
@@ -14,6 +15,7 @@ class OrgTree:
             self.by_key.setdefault(org.key, org)
         self._ancestry: dict[str, list[Organization]] = {}
         self._codes: dict[tuple[str, str], tuple[Organization, Unit | None] | None] = {}
+        self._short: dict[str, str] | None = None
 
     def __contains__(self, key: str) -> bool:
         return key in self.by_key
@@ -89,6 +91,30 @@ class OrgTree:
         """The organisation's name; its key when it is not in the tree."""
         org = self.by_key.get(org_key)
         return org.name if org else org_key
+
+    def short_label(self, org_key: str) -> str:
+        """A short name that still tells organisations apart, for a column of a task list: the short name and
+        the place («Đảng ủy Khối Gia Lai», «Thành ủy Hà Nội»), the short name alone where no other organisation
+        has it, else the full name."""
+        if self._short is None:
+            orgs = list(self.by_key.values())
+            shared = Counter(o.short or o.name for o in orgs)
+            wanted = {}
+            for o in orgs:
+                short, place = o.short or o.name, self.place(o.key)
+                if place and place not in short:
+                    wanted[o.key] = f"{short} {place}"
+                elif place or shared[short] == 1:
+                    wanted[o.key] = short
+                else:
+                    wanted[o.key] = o.name
+            taken = Counter(wanted.values())
+            self._short = {k: v if taken[v] == 1 else self.by_key[k].name for k, v in wanted.items()}
+        return self._short.get(org_key, org_key)
+
+    def place(self, org_key: str) -> str | None:
+        """Where the organisation is: its own `place`, else that of the nearest ancestor below the centre."""
+        return next((o.place for o in self.ancestry(org_key) if o.place and o.level != "central"), None)
 
     def unit_name(self, issuer: str, ref: str) -> str:
         """Display name of an owner reference (a unit of `issuer`, an organisation, `org:unit`); the reference

@@ -98,6 +98,10 @@ class View:
         """The one rule for «lưu trữ»: the checker, every page and every export ask this."""
         return self.lifecycle.archived(entry)
 
+    def archive_day(self, entry: Entry) -> dt.date | None:
+        """The day the same rule archives a document current at the view's date (for a page read later)."""
+        return self.lifecycle.archive_day(entry)
+
     def tasks_of(self, entry: Entry) -> list[LocatedTask]:
         """The document's tasks located in its text, deadlines understood (computed once per view)."""
         return self._tasks[entry.key]

@@ -14,12 +14,13 @@ from ..model.view import View
 from ..model.visibility import is_restricted
 from ..text.doctypes import type_name
 from .diagram import MERMAID, relationship_diagram
-from .format import asset_url, day_long, day_short, escape, link, status_span
+from .format import asset_url, day_long, day_short, escape, link
 from .history_section import history_section
 from .life import report_table, suspect_banner
 from .official_text import linked_body
 from .problems import document_banner
 from .search import meta_html, search_meta
+from .tasklist import DOCUMENT_COLUMNS, task_table
 
 KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cương", "resolution": "Sổ đăng ký văn bản cấp trên"}
 PURPOSE = {"b/c": "để báo cáo", "t/h": "để thực hiện", "lưu": "lưu", "biết": "để biết"}
@@ -105,21 +106,7 @@ def tasks(entry: Entry, view: View, as_of: dt.date) -> list[str]:
     located = view.tasks_of(entry)
     if not located:
         return []
-    out = [
-        "## Nhiệm vụ",
-        "",
-        "| Nhiệm vụ | Chủ trì | Phối hợp | Thực hiện | Sản phẩm | Thời hạn | Tình trạng |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for lt in located:
-        t = lt.task
-        names = lambda refs: ", ".join(escape(view.unit_name(entry, r)) for r in refs) or "—"  # noqa: E731
-        deadline = escape(t.deadline) if t.deadline else "—"
-        out.append(
-            f"| {escape(t.title)} | {names(t.owner)} | {names(t.co_owners)} | {names(t.applies_to)} | "
-            f"{escape(t.deliverable or '—')} | {deadline} | {status_span(lt.due, t.status, as_of)} |"
-        )
-    return out + [""]
+    return ["## Nhiệm vụ", ""] + task_table(entry.page_path, located, view, as_of, DOCUMENT_COLUMNS, sort=False)
 
 
 def targets(entry: Entry) -> list[str]:

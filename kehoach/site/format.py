@@ -78,8 +78,3 @@ def status_text(due: dt.date | None, state: str, as_of: dt.date) -> str:
     if days == 0:
         return "hạn chót hôm nay"
     return f"còn {days} ngày"
-
-
-def status_span(due: dt.date | None, state: str, as_of: dt.date) -> str:
-    attrs = f' data-due="{due.isoformat()}"' if due else ""
-    return f'<span class="kh-status" data-state="{state}"{attrs}>{status_text(due, state, as_of)}</span>'

@@ -11,7 +11,8 @@ from ..exports.calendar import calendar_groups
 from ..exports.names import FEED_ALL, FEED_DIR, ICS_ALL, REGISTRY, TASKS_CSV
 from ..model.entry import Entry
 from ..model.view import View
-from .format import asset_url, escape, href, status_span
+from . import tasklist
+from .format import asset_url, escape, href
 
 
 class MacroError(ValueError):
@@ -73,15 +74,7 @@ def task_table(
             rows.append((due or dt.date.max, lt))
     if not rows:
         return "*Không có nhiệm vụ nào phù hợp.*"
-    out = ["| Thời hạn | Nhiệm vụ | Văn bản | Tình trạng |", "|---|---|---|---|"]
-    for due, lt in sorted(rows, key=lambda r: (r[0], r[1].task.id)):
-        target = href(page, lt.entry.page_path)
-        out.append(
-            f"| {escape(lt.task.deadline or '—')} | {escape(lt.task.title)} | "
-            f"[{escape(lt.entry.heading(view.tree))}]({target}) | "
-            f"{status_span(None if due == dt.date.max else due, lt.task.status, as_of)} |"
-        )
-    return "\n".join(out)
+    return "\n".join(tasklist.task_table(page, [lt for _, lt in rows], view, as_of))
 
 
 def upcoming(view: View, page: str, as_of: dt.date, days: int = 30) -> str:
@@ -96,11 +89,7 @@ def upcoming(view: View, page: str, as_of: dt.date, days: int = 30) -> str:
                 items.append((due, lt))
     if not items:
         return f"*Không có nhiệm vụ nào đến hạn trong {days} ngày tới.*"
-    return "\n".join(
-        f"- {escape(lt.task.deadline or '')}: {escape(lt.task.title)} — "
-        f"[{escape(lt.entry.heading(view.tree))}]({href(page, lt.entry.page_path)}) ({status_span(due, 'open', as_of)})"
-        for due, lt in sorted(items, key=lambda i: (i[0], i[1].task.id))
-    )
+    return "\n".join(tasklist.task_table(page, [lt for _, lt in items], view, as_of))
 
 
 def downloads(view: View, page: str) -> str:

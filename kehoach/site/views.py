@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from ..exports.names import unit_calendar
 from ..model.entry import Entry
 from ..model.schema import Organization
 from ..model.tasks import LocatedTask
 from ..model.view import View
 from ..text.doctypes import DOC_TYPES, type_name, type_slug
-from .format import day_short, escape, href, link, status_span
+from .format import asset_url, day_short, escape, href, link
 from .life import reports_matrix
+from .month import month_grid
+from .tasklist import FILTER_SLOT, Unit, task_table, unit_of
 
 SLUG_TO_TYPE = {type_slug(code): code for code in DOC_TYPES}
 MONTHS = [
@@ -119,18 +123,24 @@ def year_pages(view: View) -> dict[str, str]:
     )
 
 
-def _task_rows(here: str, tasks: list[LocatedTask], view: View, as_of: dt.date) -> list[str]:
-    rows = ["| Thời hạn | Nhiệm vụ | Văn bản | Tình trạng |", "|---|---|---|---|"]
-    for lt in sorted(tasks, key=lambda lt: (lt.due or dt.date.max, lt.task.id)):
-        rows.append(
-            f"| {escape(lt.task.deadline or '—')} | {escape(lt.task.title)} | "
-            f"{link(here, lt.entry, lt.entry.heading(view.tree))} | {status_span(lt.due, lt.task.status, as_of)} |"
-        )
-    return rows + [""]
-
-
 DASHBOARD = "nhiem-vu/index.md"
 SOON = dt.timedelta(days=60)  # the dashboard lists open tasks due within this of the build day (and the late)
+
+
+def open_by_org(view: View) -> dict[str, list[LocatedTask]]:
+    """Open tasks with a deadline of current (not archived) documents, by issuing organisation: each has a
+    page of the dashboard."""
+    by_org: dict[str, list[LocatedTask]] = defaultdict(list)
+    for e in view.repo.entries:
+        if not view.archived(e):
+            for lt in view.tasks_of(e):
+                if lt.task.status == "open" and lt.due:
+                    by_org[e.doc.issuer].append(lt)
+    return by_org
+
+
+def org_tasks_page(org_key: str) -> str:
+    return f"nhiem-vu/to-chuc/{org_key}.md"
 
 
 def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
@@ -139,12 +149,8 @@ def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
     One page of every open task would hold tens of thousands of rows in a large repository: too heavy for a
     slow link, and for a preview rebuilt after each saved file."""
     here, tree = DASHBOARD, view.tree
-    live = [lt for lt in view.all_tasks() if not view.archived(lt.entry)]
-    dated = [lt for lt in live if lt.task.status == "open" and lt.due]
-    soon = [lt for lt in dated if lt.due and lt.due <= as_of + SOON]
-    by_org: dict[str, list[LocatedTask]] = defaultdict(list)
-    for lt in dated:
-        by_org[lt.entry.doc.issuer].append(lt)
+    by_org = open_by_org(view)
+    soon = [lt for tasks in by_org.values() for lt in tasks if lt.due and lt.due <= as_of + SOON]
     out = [
         "# Bảng theo dõi thời hạn",
         "",
@@ -154,7 +160,7 @@ def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
         f"## Quá hạn và đến hạn trong {SOON.days} ngày (tính từ ngày dựng {day_short(as_of)})",
         "",
     ]
-    out += _task_rows(here, soon, view, as_of) if soon else ["Không có nhiệm vụ đang mở nào trong khoảng này.", ""]
+    out += task_table(here, soon, view, as_of) if soon else ["Không có nhiệm vụ đang mở nào trong khoảng này.", ""]
     pages = {}
     if by_org:
         out += [
@@ -164,13 +170,13 @@ def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
             "|---|---|---|",
         ]
         for org_key in sorted(by_org, key=lambda k: tree.label(k)):
-            path = f"nhiem-vu/to-chuc/{org_key}.md"
+            path = org_tasks_page(org_key)
             tasks = by_org[org_key]
             near = sum(1 for lt in tasks if lt.due and lt.due <= as_of + SOON)
             out.append(f"| [{escape(tree.label(org_key))}]({href(here, path)}) | {len(tasks)} | {near} |")
             pages[path] = "\n".join(
                 [f"# Nhiệm vụ đang mở: {escape(tree.label(org_key))}", "", f"[Bảng theo dõi]({href(path, here)})", ""]
-                + _task_rows(path, tasks, view, as_of)
+                + task_table(path, tasks, view, as_of)
             )
         out.append("")
     archived = [lt for lt in view.all_tasks() if view.archived(lt.entry) and lt.due]
@@ -198,7 +204,10 @@ def calendar_pages(view: View, as_of: dt.date) -> dict[str, str]:
             path = f"nhiem-vu/lich/{year}-{month:02d}.md"
             tasks = by_month[(year, month)]
             pages[path] = "\n".join(
-                [f"# Lịch thời hạn {MONTHS[month].lower()} năm {year}", ""] + _task_rows(path, tasks, view, as_of)
+                [f"# Lịch thời hạn {MONTHS[month].lower()} năm {year}", ""]
+                + month_grid(year, month, tasks, view)
+                + ["## Danh sách", ""]
+                + task_table(path, tasks, view, as_of, anchors=True)
             )
             months.append(f"[{MONTHS[month]}]({href('nhiem-vu/lich/index.md', path)}) ({len(tasks)})")
         index += [f"## Năm {year}", "", " · ".join(months), ""]
@@ -206,30 +215,72 @@ def calendar_pages(view: View, as_of: dt.date) -> dict[str, str]:
     return pages
 
 
-def unit_pages(view: View, as_of: dt.date) -> dict[str, str]:
-    tree = view.tree
-    by_unit: dict[tuple[str, str], list[LocatedTask]] = defaultdict(list)
-    names: dict[tuple[str, str], tuple[str, str]] = {}  # (organisation, unit) -> (unit's name, organisation's name)
+UNITS = "nhiem-vu/don-vi/index.md"
+
+
+@dataclass
+class UnitTasks:
+    lead: dict[Unit, list[LocatedTask]] = field(default_factory=lambda: defaultdict(list))
+    support: dict[Unit, list[LocatedTask]] = field(default_factory=lambda: defaultdict(list))
+    calendars: dict[Unit, set[str]] = field(default_factory=lambda: defaultdict(set))  # its .ics files
+
+    def by_org(self) -> dict[str, list[Unit]]:
+        found: dict[str, list[Unit]] = defaultdict(list)
+        for unit in sorted(set(self.lead) | set(self.support), key=lambda u: u.name):
+            found[unit.org].append(unit)
+        return found
+
+
+def unit_tasks(view: View) -> UnitTasks:
+    """Every unit named as chủ trì or phối hợp of a task (aliases of one name in an organisation are one
+    unit), with those tasks; a task a unit leads is not listed again under what it supports."""
+    tree, found = view.tree, UnitTasks()
     for lt in view.all_tasks():
-        for ref in lt.task.owner + lt.task.co_owners:
-            found = tree.find_unit(lt.entry.doc.issuer, ref)
-            if found:
-                org, unit = found
-                group = (org.key, unit.key if unit else "")
-                by_unit[group].append(lt)
-                names[group] = (unit.name if unit else org.name, org.name)
+        issuer, leading = lt.entry.doc.issuer, set()
+        for ref in lt.task.owner:
+            where, unit = tree.find_unit(issuer, ref), unit_of(view, issuer, ref)
+            if where is None or unit is None:
+                continue
+            leading.add(unit)
+            found.lead[unit].append(lt)
+            if lt.due:  # the export's calendar of the tasks this alias leads (kehoach/exports/calendar.py)
+                found.calendars[unit].add(unit_calendar(where[0].key, where[1].key if where[1] else None))
+        for ref in lt.task.co_owners:
+            unit = unit_of(view, issuer, ref)
+            if unit is not None and unit not in leading:
+                found.support[unit].append(lt)
+    return found
+
+
+def unit_pages(view: View, as_of: dt.date) -> dict[str, str]:
+    """One page per unit: its tasks as chủ trì and as phối hợp, and its own calendar; an index grouped by
+    organisation, each name once."""
+    tree, units = view.tree, unit_tasks(view)
+    lead, support, calendars = units.lead, units.support, units.calendars
     pages = {}
+    by_org = units.by_org()
+    for unit in (u for group in by_org.values() for u in group):
+        path = unit.page
+        out = [f"# {escape(unit.name)}", "", f"*{escape(tree.label(unit.org))}*", ""]
+        for name in sorted(calendars[unit]):
+            out += [
+                f'<p class="kh-unit-calendar"><a href="{asset_url(path, "du-lieu/" + name)}" download>'
+                "Lịch các nhiệm vụ chủ trì (.ics)</a>: đăng ký vào Outlook, Google Calendar, Thunderbird.</p>",
+                "",
+            ]
+        out += [f'<div class="{FILTER_SLOT}"></div>', ""]  # the filters, for both lists (kehoach.js)
+        for title, tasks in (("Chủ trì", lead.get(unit, [])), ("Phối hợp", support.get(unit, []))):
+            out += [f"## {title} ({len(tasks)})", ""]
+            out += task_table(path, tasks, view, as_of) if tasks else ["Không có nhiệm vụ nào.", ""]
+        pages[path] = "\n".join(out)
     index = ["# Nhiệm vụ theo đơn vị", ""]
-    for (org_key, unit_key), tasks in sorted(by_unit.items()):
-        name, org_name = names[(org_key, unit_key)]
-        path = f"nhiem-vu/don-vi/{org_key}{'-' + unit_key if unit_key else ''}.md"
-        pages[path] = "\n".join(
-            [f"# {escape(name)}", "", f"*{escape(org_name)}*", ""] + _task_rows(path, tasks, view, as_of)
-        )
-        index.append(
-            f"- [{escape(name)} — {escape(org_name)}]({href('nhiem-vu/don-vi/index.md', path)}) ({len(tasks)})"
-        )
-    pages["nhiem-vu/don-vi/index.md"] = "\n".join(index + [""])
+    for org_key in sorted(by_org, key=tree.label):
+        index += [f"## {escape(tree.label(org_key))} {{#{org_key}}}", ""]
+        for unit in by_org[org_key]:
+            counts = f"chủ trì {len(lead.get(unit, []))}, phối hợp {len(support.get(unit, []))}"
+            index.append(f"- [{escape(unit.name)}]({href(UNITS, unit.page)}) ({counts})")
+        index.append("")
+    pages[UNITS] = "\n".join(index)
     return pages
 
 
