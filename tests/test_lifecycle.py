@@ -361,6 +361,8 @@ def test_pages_show_the_suspect_banner_and_the_report_table_and_nothing_confiden
     assert "Báo cáo của các tổ chức trực thuộc" in reports
     assert reports.count('class="kh-report"') == 3
     assert "Đảng bộ Công ty A" in reports and "đã báo cáo đúng hạn" in reports
+    dashboard = (site / "nhiem-vu/index.html").read_text(encoding="utf-8")
+    assert "Tỉ lệ hoàn thành đúng hạn" in dashboard
     matrix = (site / "van-ban/ma-tran/index.html").read_text(encoding="utf-8")
     assert "Báo cáo của các tổ chức trực thuộc" in matrix and matrix.count("✓ đúng hạn") == 1
     everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())

@@ -35,3 +35,9 @@ def effect_phrase(effect: Effect, view: View, here: str) -> str:
         amending = [n for a in effect.amendments if (n := _named(a.by, view, here))]
         return f"{effect.label} bởi {', '.join(amending)}" if amending else effect.label
     return effect.label
+
+
+def effect_span(entry: Entry, view: View, here: str) -> str:
+    """The status sentence of a document marked for styling and for the browser's filters."""
+    effect = view.lifecycle.effect(entry)
+    return f'<span class="kh-effect" data-effect="{effect.state}">{effect_phrase(effect, view, here)}</span>'

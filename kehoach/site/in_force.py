@@ -8,19 +8,10 @@ from collections import defaultdict
 
 from ..model.entry import Entry
 from ..model.view import View
-from .effect import effect_phrase
-from .format import day_short, escape, link
+from .format import day_short, escape
+from .views import doc_line
 
 IN_FORCE_PAGE = "van-ban/hieu-luc.md"
-
-
-def _line(entry: Entry, view: View) -> str:
-    effect = view.lifecycle.effect(entry)
-    when = f" — {day_short(entry.doc.date)}" if entry.doc.date else ""
-    title = f": {escape(' '.join(entry.doc.title.split()))}" if entry.doc.title and entry.doc.number else ""
-    phrase = effect_phrase(effect, view, IN_FORCE_PAGE)
-    status = f'<span class="kh-effect" data-effect="{effect.state}">{phrase}</span>'
-    return f"- {link(IN_FORCE_PAGE, entry, entry.heading(view.tree))}{when}{title} — {status}"
 
 
 def _by_organisation(entries: list[Entry], view: View) -> list[str]:
@@ -42,7 +33,7 @@ def _by_organisation(entries: list[Entry], view: View) -> list[str]:
     for key in (k for k in order if k in groups):
         out += [f"### {escape(view.tree.label(key))}", ""]
         newest = sorted(groups[key], key=lambda e: (e.doc.date or dt.date.min, e.key), reverse=True)
-        out += [_line(e, view) for e in newest] + [""]
+        out += [doc_line(IN_FORCE_PAGE, e, view) for e in newest] + [""]
     return out
 
 

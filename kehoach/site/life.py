@@ -72,11 +72,12 @@ def _on_time(lt: LocatedTask) -> bool:
 
 
 def on_time_shares(view: View, as_of: dt.date, here: str, org_page: dict[str, str]) -> list[str]:
-    """Per organisation: of its tasks already due (not cancelled, of documents not archived), how many were
-    done by their deadline; subordinate organisations count the tasks asked of them by their reports."""
+    """Per organisation: of its tasks already due (not cancelled; archived documents too: a term's record
+    stays its record), how many were done by their deadline; subordinate organisations count the tasks asked
+    of them by their reports."""
     due: dict[str, list[bool]] = {}
     for lt in view.all_tasks():
-        if lt.due is None or lt.due >= as_of or lt.task.status == "cancelled" or view.archived(lt.entry):
+        if lt.due is None or lt.due >= as_of or lt.task.status == "cancelled":
             continue
         rows = view.reports_of(lt)
         if rows is None:
@@ -89,7 +90,7 @@ def on_time_shares(view: View, as_of: dt.date, here: str, org_page: dict[str, st
     out = [
         "## Tỉ lệ hoàn thành đúng hạn",
         "",
-        "Trong các nhiệm vụ đã tới hạn của văn bản đang thực hiện: số nhiệm vụ xong (hoặc đã báo cáo) đúng hạn.",
+        "Trong các nhiệm vụ đã tới hạn (kể cả của văn bản đã lưu trữ): số nhiệm vụ xong (hoặc đã báo cáo) đúng hạn.",
         "",
         "| Tổ chức | Đã tới hạn | Đúng hạn | Tỉ lệ |",
         "|---|---:|---:|---:|",

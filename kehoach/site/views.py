@@ -13,8 +13,9 @@ from ..model.schema import Organization
 from ..model.tasks import LocatedTask
 from ..model.view import View
 from ..text.doctypes import DOC_TYPES, type_name, type_slug
+from .effect import effect_span
 from .format import asset_url, day_short, escape, href, link
-from .life import reports_matrix
+from .life import on_time_shares, reports_matrix
 from .month import month_grid
 from .tasklist import FILTER_SLOT, Unit, task_table, unit_of
 
@@ -36,10 +37,11 @@ MONTHS = [
 ]
 
 
-def _doc_line(here: str, e: Entry, view: View) -> str:
+def doc_line(here: str, e: Entry, view: View) -> str:
+    """A document in a list: its heading linked, its date, its subject, its effect status."""
     when = f" — {day_short(e.doc.date)}" if e.doc.date else ""
-    title = f": {escape(e.doc.title)}" if e.doc.title and e.doc.number else ""
-    return f"- {link(here, e, e.heading(view.tree))}{when}{title}"
+    title = f": {escape(' '.join(e.doc.title.split()))}" if e.doc.title and e.doc.number else ""
+    return f"- {link(here, e, e.heading(view.tree))}{when}{title} — {effect_span(e, view, here)}"
 
 
 def _sorted(entries: list[Entry]) -> list[Entry]:
@@ -50,7 +52,7 @@ def _listing(path: str, title: str, entries: list[Entry], view: View, intro: str
     return "\n".join(
         [f"# {escape(title)}", ""]
         + ([intro, ""] if intro else [])
-        + [_doc_line(path, e, view) for e in _sorted(entries)]
+        + [doc_line(path, e, view) for e in _sorted(entries)]
         + [""]
     )
 
@@ -179,6 +181,7 @@ def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
                 + task_table(path, tasks, view, as_of)
             )
         out.append("")
+    out += on_time_shares(view, as_of, here, {k: org_tasks_page(k) for k in by_org})
     archived = [lt for lt in view.all_tasks() if view.archived(lt.entry) and lt.due]
     if archived:
         out += [
