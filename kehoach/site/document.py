@@ -8,13 +8,14 @@ import html
 from ..findings import Code, Finding
 from ..model.entry import Entry
 from ..model.lifecycle import term_of
-from ..model.references import RELATION_LABELS, SETTLED
+from ..model.references import RELATION_LABELS, SETTLED, Reference
 from ..model.view import View
 from ..model.visibility import is_restricted
 from ..text.doctypes import type_name
-from .diagram import MERMAID, relationship_diagram
-from .format import asset_url, day_long, day_short, escape, link, status_span
+from .diagram import relationship_diagram
+from .format import day_long, day_short, escape, link, status_span
 from .official_text import linked_body
+from .paper import drawn_closing, drawn_header, find_paper, paper_body
 from .problems import document_banner
 from .search import meta_html, search_meta
 
@@ -85,7 +86,7 @@ def relations(entry: Entry, view: View, here: str) -> list[str]:
                     when = f" ({day_short(other.doc.date)})" if other.doc.date else ""
                     out.append(f"- {link(here, other, other.heading(view.tree))}{when}")
                 out.append("")
-    diagram = relationship_diagram(entry, view)
+    diagram = relationship_diagram(entry, view, here)
     if diagram:
         out += ["### Sơ đồ quan hệ", ""] + diagram
     unresolved = sorted({r.symbol for r in view.refs_of(entry) if r.status not in SETTLED})
@@ -98,25 +99,47 @@ def relations(entry: Entry, view: View, here: str) -> list[str]:
     return (["## Quan hệ", ""] + out) if out else []
 
 
+# (header, class of its cells), the same names as every task list's rows, so that one phone stylesheet turns
+# them all into cards
+TASK_COLUMNS = (
+    ("Nhiệm vụ", "kh-col-task"),
+    ("Chủ trì", "kh-col-lead"),
+    ("Phối hợp", "kh-col-support"),
+    ("Thực hiện", "kh-col-applies"),
+    ("Sản phẩm", "kh-col-deliverable"),
+    ("Thời hạn", "kh-col-due"),
+    ("Tình trạng", "kh-col-status"),
+)
+
+
+def _cell(text: str) -> str:
+    """Editorial text in raw HTML (no Markdown is read there): escaped, «{» kept from attribute lists."""
+    return html.escape(" ".join(text.split())).replace("{", "&#123;")
+
+
 def tasks(entry: Entry, view: View, as_of: dt.date) -> list[str]:
     located = view.tasks_of(entry)
     if not located:
         return []
-    out = [
-        "## Nhiệm vụ",
-        "",
-        "| Nhiệm vụ | Chủ trì | Phối hợp | Thực hiện | Sản phẩm | Thời hạn | Tình trạng |",
-        "|---|---|---|---|---|---|---|",
-    ]
+    head = "".join(f'<th scope="col" class="{css}">{label}</th>' for label, css in TASK_COLUMNS)
+    out = ["## Nhiệm vụ", "", f'<div class="kh-tasks"><table><thead><tr>{head}</tr></thead><tbody>']
     for lt in located:
         t = lt.task
-        names = lambda refs: ", ".join(escape(view.unit_name(entry, r)) for r in refs) or "—"  # noqa: E731
-        deadline = escape(t.deadline) if t.deadline else "—"
-        out.append(
-            f"| {escape(t.title)} | {names(t.owner)} | {names(t.co_owners)} | {names(t.applies_to)} | "
-            f"{escape(t.deliverable or '—')} | {deadline} | {status_span(lt.due, t.status, as_of)} |"
+        names = lambda refs: ", ".join(_cell(view.unit_name(entry, r)) for r in refs) or "—"  # noqa: E731
+        values = (
+            _cell(t.title),
+            names(t.owner),
+            names(t.co_owners),
+            names(t.applies_to),
+            _cell(t.deliverable or "—"),
+            _cell(t.deadline) if t.deadline else "—",
+            status_span(lt.due, t.status, as_of),
         )
-    return out + [""]
+        cells = "".join(
+            f'<td class="{css}" data-label="{label}">{value}</td>' for (label, css), value in zip(TASK_COLUMNS, values)
+        )
+        out.append(f"<tr>{cells}</tr>")
+    return out + ["</tbody></table></div>", ""]
 
 
 def targets(entry: Entry) -> list[str]:
@@ -188,23 +211,25 @@ def document_page(
     out += _not_searched(notes)
     out += ["</div>", ""]
     if entry.body.strip():
-        out += [
-            '<h2 id="toan-van" class="kh-editorial">Toàn văn</h2>',
-            "",
-            '<div class="kh-official" markdown>',
-            "",
-            linked_body(entry, refs, here).strip("\n"),
-            "",
-            "</div>",
-            "",
-        ]
+        # a heading of Markdown's own, so that Material's table of contents lists it
+        out += ["## Toàn văn {: #toan-van .kh-editorial }", ""] + official(entry, view, refs, here)
     else:
         out += ["## Toàn văn", ""] + _not_searched(
             ["*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
         )
     out += ["</div>", ""]  # the searched part ends with the official text
-    if relationship_diagram(entry, view):
-        # Last, so the text is readable before the diagram library is parsed; Material then uses this
-        # global `mermaid` instead of fetching one from a CDN.
-        out += [f'<script src="{asset_url(here, MERMAID)}"></script>', ""]
     return "\n".join(out)
+
+
+def official(entry: Entry, view: View, refs: list[Reference], here: str) -> list[str]:
+    """The official text laid out as the paper; the parts its body lacks drawn from the front matter around it."""
+    paper = find_paper(entry.body)
+    if entry.doc.body_format == "plain":
+        text = linked_body(entry, refs, here)  # the paper's own lines, columns spaced as typed
+    else:
+        text = paper_body(entry, refs, here, paper)
+    out = [] if paper.has_header else drawn_header(entry, view, with_title=not paper.title)
+    out += ['<div class="kh-official" markdown>', "", text.strip("\n"), "", "</div>", ""]
+    if not paper.close_right:  # no signature in the body: drawn, and «Nơi nhận» too unless the body has it
+        out += drawn_closing(entry, with_recipients=not paper.close_left)
+    return out
