@@ -117,3 +117,17 @@ def test_the_official_text_is_in_the_table_of_contents(sized, site_url):
     toc = sized.locator('.md-nav--secondary a[href="#toan-van"]')
     assert toc.count() == 1 and toc.first.get_attribute("href") == "#toan-van"
     assert toc.first.evaluate("e => e.textContent.trim()") == "Toàn văn"
+
+
+def test_on_paper_the_header_keeps_its_two_columns_in_a_serif(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site_url + "van-ban/duk-gialai-cqdn/kh-69-2023/")
+    page.emulate_media(media="print")
+    issuer = box(page, ".kh-official .kh-paper-head .kh-paper-left p", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN")
+    national = box(page, ".kh-official .kh-paper-head .kh-paper-right p", "ĐẢNG CỘNG SẢN VIỆT NAM")
+    assert issuer["x"] + issuer["width"] <= national["x"]
+    font = page.locator(".kh-official").evaluate("e => getComputedStyle(e).fontFamily")
+    assert "Times New Roman" in font
+    assert page.locator(".kh-diagram").is_visible() is False  # editorial: the paper prints the text alone
+    context.close()

@@ -110,3 +110,38 @@ def test_hostile_front_matter_in_the_drawn_header_and_signature_is_only_text(tmp
     for value in (HOSTILE["title"], HOSTILE["signer"]["name"], HOSTILE["signer"]["position"], HOSTILE["place"]):
         assert " ".join(value.split()) in shown, value
     assert "ngày 16 tháng 6 năm 2023" in shown
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Nơi nhận:\n- Ban Thường vụ,\n- Lưu VP.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn Ba",
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn Ba\n\nNơi nhận:\n- Ban Thường vụ,\n- Lưu VP.",
+    ],
+    ids=["signature after «Nơi nhận»", "signature above it"],
+)
+def test_the_closing_is_found_where_the_paper_puts_it_and_a_capital_heading_stays_in_the_body(closing):
+    body = "I. MỤC ĐÍCH\n\nNội dung.\n\nIV. TỔ CHỨC THỰC HIỆN\n\nCác ban thực hiện./.\n\n" + closing + "\n"
+    paper = find_paper(body)
+    lines = body.split("\n")
+    text = lambda blocks: "\n".join("\n".join(lines[a:b]) for a, b in blocks)  # noqa: E731
+    assert text(paper.close_right) == "T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn Ba"
+    assert text(paper.close_left) == "Nơi nhận:\n- Ban Thường vụ,\n- Lưu VP."
+    assert not paper.has_header and not paper.title
+
+
+def test_a_diagram_of_a_much_implemented_document_stays_small(tmp_path):
+    """A resolution implemented by many plans: ten boxes, the rest counted (the lists above name them all)."""
+    root = make_repo(tmp_path / "repo")
+    write_doc(root, "resolutions", "tw/nq-1-2022", {"type": "NQ", "number": "1", "issuer": "tw", "date": "2022-01-01"})
+    for n in range(1, 26):
+        front = {"type": "KH", "number": str(n), "issuer": "duk-a", "date": "2022-03-01"}
+        write_doc(
+            root, "plans", f"duk-a/kh-{n}-2022", front | {"relations": [{"type": "implements", "target": "1-NQ/TW"}]}
+        )
+    view = run_checks(load_repository(root), dt.date(2023, 3, 1)).view
+    entry = next(e for e in view.repo.entries if e.doc.type == "NQ")
+    page = document_page(entry, view)
+    diagram = next(line for line in page.split("\n") if "kh-diagram" in line)
+    assert diagram.count("<a href=") == 10 and "… và 15 văn bản khác" in diagram
+    assert page.count("](../duk-a/kh-") == 25  # the list names every one

@@ -24,6 +24,7 @@ INDENT = 32  # boxes of related documents start here; the line down the left run
 SPINE = 12
 CHAR = 0.56 * FONT  # an average letter's width: enough to wrap without measuring
 MAX_LINES = 3
+MOST = 10  # boxes of related documents; the rest are counted in a last line (the lists above name them all)
 
 
 def _x(text: str) -> str:
@@ -80,7 +81,8 @@ def relationship_diagram(entry: Entry, view: View, here: str) -> list[str]:
     y = height + 1
     spine_top = y
     arrows = []
-    for key, rel, outgoing in related:
+    hidden = max(0, len(related) - MOST)
+    for key, rel, outgoing in related[:MOST]:
         other = by_key[key]
         y += 8 + FONT + 2
         label = RELATION_LABELS[rel][0 if outgoing else 1]
@@ -98,6 +100,10 @@ def relationship_diagram(entry: Entry, view: View, here: str) -> list[str]:
         )
         y += height
         spine_bottom = middle
+    if hidden:
+        y += 8 + FONT + 2
+        more = f"… và {hidden} văn bản khác (xem danh sách ở trên)"
+        parts += f'<text class="kh-diagram-rel" x="{INDENT}" y="{y}">{_x(more)}</text>'
     spine = f'<path class="kh-diagram-edge" d="M{SPINE} {spine_top}V{spine_bottom}" fill="none" stroke="#555"/>'
     marker = (
         '<defs><marker id="kh-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" '

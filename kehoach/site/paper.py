@@ -117,19 +117,25 @@ def _closing(
 ) -> tuple[list[Block], list[Block]]:
     tail = max(0, len(seen) - CLOSING_LINES)
     at = next((i for i in range(len(seen) - 1, tail - 1, -1) if is_recipients_line(seen[i])), None)
-    closing = read_closing(seen[at if at is not None else tail :])
-    if closing.signature is None and at is None:
+    closing = read_closing(seen[tail:])  # the signature after «Nơi nhận», beside it, or above it
+    signed = closing.signature is not None
+    if not signed and at is None:
         return [], []
     first = at if at is not None else len(seen)
-    if closing.signature is not None:  # a signature may stand above «Nơi nhận»
-        above = [b for b in blocks if tail <= b[0] < first and b[1] <= first]
-        while above and _is_signature(texts(above[-1])):
-            first = above.pop()[0]
+    after = [b for b in blocks if b[0] >= first]
+    if signed and not any(_is_signature(texts(b)) for b in after):
+        # the signature above «Nơi nhận» (or at the end, without one): its blocks up to its authority line
+        for b in reversed([b for b in blocks if tail <= b[0] and b[1] <= first]):
+            if not _is_signature(texts(b)):
+                break
+            first = b[0]
+            if AUTHORITY.match(texts(b)[0]):
+                break
     left: list[Block] = []
     right: list[Block] = []
     for b in blocks:
         if b[0] >= first:
-            (right if closing.signature is not None and _is_signature(texts(b)) else left).append(b)
+            (right if signed and _is_signature(texts(b)) else left).append(b)
     return left, right
 
 
