@@ -36,6 +36,7 @@ from kehoach.site import (
 from kehoach.site.disk import link_files
 from kehoach.site.feed_links import feed_links
 from kehoach.site.incremental import PageMemory
+from kehoach.site.mermaid import with_mermaid
 from kehoach.site.problems import preview_banner
 
 log = logging.getLogger("mkdocs.plugins.kehoach")
@@ -172,6 +173,10 @@ class KehoachSite:
         assert self.build is not None
         return output.replace("</head>", feed_links(page.file.src_uri, self.build.view) + "</head>", 1)
 
+    def on_page_content(self, html: str, page: Page, **kwargs: Any) -> str:
+        """A hand-written page drawing a ```mermaid diagram loads the site's own Mermaid; no generated page does."""
+        return with_mermaid(html, page.file.src_uri) if page.file.generated_by is None else html
+
     def on_post_build(self, config: MkDocsConfig, **kwargs: Any) -> None:
         """Once the site is written: the search index and the downloads (calendars, registry, tasks); then the
         finished site replaces the old one, unless strict mode is about to fail the build for a warning."""
@@ -208,5 +213,6 @@ on_config = _site.on_config
 on_files = _site.on_files
 on_page_markdown = _site.on_page_markdown
 on_post_page = _site.on_post_page
+on_page_content = _site.on_page_content
 on_post_build = _site.on_post_build
 on_build_error = _site.on_build_error

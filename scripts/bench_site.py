@@ -6,11 +6,13 @@ build reads it and every document page has its «Lịch sử».
 For each N: our build (hook + checks + pages) and a plain build of the very pages our engine
 generates, written as files, with the same theme, plugins and pruned navigation but no hook and
 no macros. Prints times, their ratio (target ≤ 1.2), site bytes per document, and what a first
-search downloads (Pagefind, measured in Chromium when it is installed). Usage: python scripts/bench_site.py [N ...]  (default 1000 5000)
+search downloads and what a first visit to each kind of page transfers (home, plan, registry entry,
+dashboard), both measured in Chromium when it is installed. Usage: python scripts/bench_site.py [N ...]  (default 1000 5000)
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -18,7 +20,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -59,15 +63,17 @@ def tree_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def first_search_bytes(site: Path) -> int | None:
-    """Bytes a first search downloads (the larger of two queries), measured in Chromium; None without it."""
+@contextlib.contextmanager
+def served_browser(site: Path) -> Iterator[tuple[Any, str] | None]:
+    """(Chromium, the site's address) with the site served locally; None without Chromium."""
     import functools
     import http.server
     import threading
 
     chromium = shutil.which("chromium")
     if not chromium:
-        return None
+        yield None
+        return
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -76,13 +82,25 @@ def first_search_bytes(site: Path) -> int | None:
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    worst = 0
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+def first_search_bytes(site: Path) -> int | None:
+    """Bytes a first search downloads (the larger of two queries), measured in Chromium; None without it."""
+    with served_browser(site) as served:
+        if served is None:
+            return None
+        browser, base = served
+        worst = 0
         for query in ("so ket", "21-NQ/TW"):
             page = browser.new_page()
             sizes: list[int] = []
@@ -94,9 +112,40 @@ def first_search_bytes(site: Path) -> int | None:
             page.wait_for_load_state("networkidle")
             worst = max(worst, sum(sizes))
             page.close()
-        browser.close()
-    server.shutdown()
-    return worst
+        return worst
+
+
+def first_visit_bytes(site: Path, pages: dict[str, str]) -> dict[str, int] | None:
+    """Bytes a first visit to each page transfers (the page, its styles, scripts, images: an empty cache; the
+    local server does not compress, so these are the sizes before compression); None without Chromium."""
+    with served_browser(site) as served:
+        if served is None:
+            return None
+        browser, base = served
+        found = {}
+        for kind, path in pages.items():
+            context = browser.new_context()  # a new context: nothing cached
+            page = context.new_page()
+            sizes: list[int] = []
+            page.on("response", lambda r, sizes=sizes: sizes.append(len(r.body()) if r.ok else 0))
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            found[kind] = sum(sizes)
+            context.close()
+        return found
+
+
+def page_kinds(project: Path) -> dict[str, str]:
+    """One page of each kind a first visitor lands on: home, a plan, a registry entry, the dashboard."""
+    plan = next(p for p in sorted((project / "plans").rglob("*.md")) if "- id: " in p.read_text(encoding="utf-8"))
+    registry = min((project / "resolutions").rglob("*.md"))
+    key = lambda p, folder: p.relative_to(project / folder).with_suffix("").as_posix()  # noqa: E731
+    return {
+        "home": "",
+        "plan": f"van-ban/{key(plan, 'plans')}/",
+        "registry": f"van-ban/{key(registry, 'resolutions')}/",
+        "dashboard": "nhiem-vu/",
+    }
 
 
 def free_port() -> int:
@@ -208,6 +257,7 @@ def measure(n: int) -> dict:
             "peak_plain": peak_plain,
             "pages": sum(1 for _ in site.rglob("*.html")),
             "search": first_search_bytes(site),
+            "first_visit": first_visit_bytes(site, page_kinds(ours)),
         }
 
 
@@ -228,13 +278,18 @@ def main() -> None:
             f"{f['serve_first']:>11.1f} {f['edit_to_preview']:>11.1f}",
             flush=True,
         )
+        visits = f["first_visit"]
+        if visits:
+            shown = ", ".join(f"{kind} {size / 1024:.0f} KB" for kind, size in visits.items())
+            print(f"{n:>6} first visit (before compression): {shown}", flush=True)
     for (n0, a), (n1, b) in zip(rows, rows[1:]):
         print(
             f"growth {n0} → {n1} (×{n1 / n0:g} documents): build time ×{b['ours'] / a['ours']:.2f}, "
             f"site bytes ×{b['bytes_per_doc'] * n1 / (a['bytes_per_doc'] * n0):.2f}, peak memory ×{b['peak_ours'] / a['peak_ours']:.2f}"
         )
     print(
-        "targets: ratio ≤ 1.2; first search ≤ 300 KB at 5,000 documents; growth linear; memory < 2 GB; "
+        "targets: ratio ≤ 1.2; first search ≤ 300 KB at 5,000 documents; first visit to a generated page ≤ 400 KB; "
+        "growth linear; memory < 2 GB; "
         "edit→page ≤ 5 s at 5,000 documents (make serve: one document saved, until its page is served again)"
     )
 

@@ -110,6 +110,22 @@ def test_long_and_short_dates():
     assert vn_long(D(2023, 2, 28)) == "ngày 28 tháng 02 năm 2023"
 
 
+@pytest.mark.parametrize(
+    "day, long",
+    [
+        (D(2022, 6, 16), "ngày 16 tháng 6 năm 2022"),
+        (D(2023, 2, 5), "ngày 05 tháng 02 năm 2023"),
+        (D(2024, 1, 9), "ngày 09 tháng 01 năm 2024"),
+        (D(2018, 4, 3), "ngày 03 tháng 4 năm 2018"),
+        (D(2021, 10, 25), "ngày 25 tháng 10 năm 2021"),
+        (D(2023, 12, 1), "ngày 01 tháng 12 năm 2023"),
+    ],
+)
+def test_dates_are_written_as_hd36_says_a_zero_before_days_under_10_and_months_1_and_2_only(day, long):
+    assert vn_long(day) == long
+    assert parse_vn_date(long) == day
+
+
 def phrases(text: str) -> list[str]:
     return [words for _, _, words in find_deadline_phrases(text)]
 

@@ -118,7 +118,7 @@ def test_each_filter_value_offered_keeps_exactly_its_documents(page, site_url):
           return [words.filters, found];
         }"""
     )
-    assert set(offered) == {"issuer", "type", "year"}
+    assert set(offered) == {"issuer", "type", "year", "effect"}
     assert len(offered["issuer"]) >= 5 and any(v == "Kế hoạch" for v, _, _ in offered["type"])
     for values in offered.values():
         assert sum(n for _, n, _ in values) == sum(found[t] for _, _, t in values) > 20

@@ -126,7 +126,7 @@ function rerank(candidates, tokens, typed) {
 }
 
 // The results of a query, best first: [{ id, score, result, data? }] (the first RERANK with their data).
-// `filters`: { issuer, type, year } → a value each, absent or empty for any.
+// `filters`: { issuer, type, year, effect } → a value each, absent or empty for any.
 export async function search(query, readSymbols = true, filters = {}) {
   const { tokens, words: typed } = await queryParts(query, readSymbols);
   if (!tokens.length && !typed.length) return [];
@@ -199,8 +199,13 @@ function item(data, sections) {
 }
 
 // Query-string names of the filters, for links to the search page and its address.
-export const FILTER_PARAMS = { issuer: "to-chuc", type: "loai", year: "nam" };
-const FILTER_LABELS = { issuer: ["Tổ chức", "Mọi tổ chức"], type: ["Loại", "Mọi loại"], year: ["Năm", "Mọi năm"] };
+export const FILTER_PARAMS = { issuer: "to-chuc", type: "loai", year: "nam", effect: "hieu-luc" };
+const FILTER_LABELS = {
+  issuer: ["Tổ chức", "Mọi tổ chức"],
+  type: ["Loại", "Mọi loại"],
+  year: ["Năm", "Mọi năm"],
+  effect: ["Hiệu lực", "Mọi tình trạng hiệu lực"],
+};
 
 // The words the pages of the chosen values hold: Pagefind keeps the pages holding every word of a query.
 async function facetTokens(filters) {

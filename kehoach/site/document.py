@@ -9,15 +9,17 @@ from ..findings import Code, Finding
 from ..model.changes import ChangeLog
 from ..model.entry import Entry
 from ..model.lifecycle import term_of
-from ..model.references import RELATION_LABELS, SETTLED
+from ..model.references import RELATION_LABELS, SETTLED, Reference
 from ..model.view import View
 from ..model.visibility import is_restricted
 from ..text.doctypes import type_name
-from .diagram import MERMAID, relationship_diagram
-from .format import asset_url, day_long, day_short, escape, link
+from .diagram import relationship_diagram
+from .effect import effect_span
+from .format import day_long, day_short, escape, link
 from .history_section import history_section
 from .life import report_table, suspect_banner
 from .official_text import linked_body
+from .paper import drawn_closing, drawn_header, find_paper, paper_body
 from .problems import document_banner
 from .search import meta_html, search_meta
 from .tasklist import DOCUMENT_COLUMNS, task_table
@@ -54,6 +56,9 @@ def header(entry: Entry, view: View, as_of: dt.date) -> list[str]:
         for k, v in rows
     ]
     out += ["</table></div>", ""]
+    # the effect status links the documents that amended, replaced or repealed this one: Markdown, so after
+    # the HTML card rather than in it
+    out += [f"**Hiệu lực:** {effect_span(entry, view, entry.page_path)}", "{: .kh-editorial .kh-effect-line }", ""]
     return out
 
 
@@ -89,7 +94,7 @@ def relations(entry: Entry, view: View, here: str) -> list[str]:
                     when = f" ({day_short(other.doc.date)})" if other.doc.date else ""
                     out.append(f"- {link(here, other, other.heading(view.tree))}{when}")
                 out.append("")
-    diagram = relationship_diagram(entry, view)
+    diagram = relationship_diagram(entry, view, here)
     if diagram:
         out += ["### Sơ đồ quan hệ", ""] + diagram
     unresolved = sorted({r.symbol for r in view.refs_of(entry) if r.status not in SETTLED})
@@ -182,24 +187,26 @@ def document_page(
     out += _not_searched(notes)
     out += ["</div>", ""]
     if entry.body.strip():
-        out += [
-            '<h2 id="toan-van" class="kh-editorial">Toàn văn</h2>',
-            "",
-            '<div class="kh-official" markdown>',
-            "",
-            linked_body(entry, refs, here).strip("\n"),
-            "",
-            "</div>",
-            "",
-        ]
+        # a heading of Markdown's own, so that Material's table of contents lists it
+        out += ["## Toàn văn {: #toan-van .kh-editorial }", ""] + official(entry, view, refs, here)
     else:
         out += ["## Toàn văn", ""] + _not_searched(
             ["*Kho chỉ lưu thông tin đăng ký của văn bản này, chưa có toàn văn.*", ""]
         )
     out += ["</div>", ""]  # the searched part ends with the official text
     out += history_section(entry, view, log)
-    if relationship_diagram(entry, view):
-        # Last, so the text is readable before the diagram library is parsed; Material then uses this
-        # global `mermaid` instead of fetching one from a CDN.
-        out += [f'<script src="{asset_url(here, MERMAID)}"></script>', ""]
     return "\n".join(out)
+
+
+def official(entry: Entry, view: View, refs: list[Reference], here: str) -> list[str]:
+    """The official text laid out as the paper; the parts its body lacks drawn from the front matter around it."""
+    paper = find_paper(entry.body)
+    if entry.doc.body_format == "plain":
+        text = linked_body(entry, refs, here)  # the paper's own lines, columns spaced as typed
+    else:
+        text = paper_body(entry, refs, here, paper)
+    out = [] if paper.has_header else drawn_header(entry, view, with_title=not paper.title)
+    out += ['<div class="kh-official" markdown>', "", text.strip("\n"), "", "</div>", ""]
+    if not paper.close_right:  # no signature in the body: drawn, and «Nơi nhận» too unless the body has it
+        out += drawn_closing(entry, with_recipients=not paper.close_left)
+    return out

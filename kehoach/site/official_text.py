@@ -19,11 +19,13 @@ def link_title(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True).replace("(", "&#40;").replace(")", "&#41;")
 
 
-def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
-    if entry.doc.body_format == "plain":
-        return plain_body(entry, refs, here)
+Edit = tuple[int, int, str]  # (start, end, Markdown) replacing body[start:end]
+
+
+def body_edits(entry: Entry, refs: list[Reference], here: str) -> list[Edit]:
+    """Each citation of a Markdown body as the link (or unresolved mark) that replaces its words."""
     body, plain = entry.body, entry.plain
-    edits: list[tuple[int, int, str]] = []
+    edits: list[Edit] = []
     for ref in refs:
         c = ref.citation
         if c is None or ref.origin != "body" or ref.status == RefStatus.SELF:
@@ -46,14 +48,26 @@ def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
             edits.append(
                 (start, end, f'<span class="kh-unresolved" title="Chưa có văn bản này trong kho">{shown}</span>')
             )
-    out, pos = [], 0
-    for start, end, replacement in sorted(edits):
-        if start < pos:
+    return sorted(edits)
+
+
+def render_span(body: str, edits: list[Edit], start: int, end: int) -> str:
+    """body[start:end] as inert Markdown with the edits inside it applied (cut at line starts, so that a
+    piece of the body reads as it does in the whole)."""
+    out, pos = [], start
+    for a, b, replacement in edits:
+        if a < pos or b > end:
             continue
-        before = neutralise(body[pos:start])
+        before = neutralise(body[pos:a])
         if before.endswith("!"):  # «!» right before a link would make it an image
             before = before[:-1] + "&#33;"
         out += [before, replacement]
-        pos = end
-    out.append(neutralise(body[pos:]))
+        pos = b
+    out.append(neutralise(body[pos:end]))
     return "".join(out)
+
+
+def linked_body(entry: Entry, refs: list[Reference], here: str) -> str:
+    if entry.doc.body_format == "plain":
+        return plain_body(entry, refs, here)
+    return render_span(entry.body, body_edits(entry, refs, here), 0, len(entry.body))

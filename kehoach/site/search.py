@@ -12,7 +12,7 @@ module writes into the page's searchable meta fields, weighted: the document's o
 count most, what it cites least. The browser turns a query into the same tokens with the type codes
 this module writes for it (`search_vocabulary`), so the two cannot drift apart.
 
-A reader narrows the results by issuing organisation, type and year (`FILTERS`). Each value is a token
+A reader narrows the results by issuing organisation, type, year and effect status (`FILTERS`). Each value is a token
 in the page's `facets` meta field, added to the query when chosen: Pagefind returns only pages holding
 every word of a query. (Not Pagefind's own filters: their index differs from one build to the next, and
 the build must be reproducible.) A token is a fixed-length hash, so that no token is the beginning of
@@ -49,7 +49,7 @@ META_WEIGHTS = {
     "facets": 0.01,  # only ever matched on purpose, by every page a filter keeps: ranks nothing
 }
 # What a reader filters on: the issuing organisation, the type's name, the year of issue.
-FILTERS = ("issuer", "type", "year")
+FILTERS = ("issuer", "type", "year", "effect")
 
 
 def _ascii(text: str) -> str:
@@ -77,9 +77,15 @@ def facet_token(name: str, value: str) -> str:
 
 
 def search_filters(entry: Entry, view: View) -> dict[str, str]:
-    """The page's values of the filters (`FILTERS`): issuing organisation, the type's name, the year of issue."""
+    """The page's values of the filters (`FILTERS`): issuing organisation, the type's name, the year of issue,
+    the effect status («còn hiệu lực», «bị thay thế»…)."""
     d = entry.doc
-    return {"issuer": view.tree.label(d.issuer), "type": type_name(d.type), "year": str(d.date.year) if d.date else ""}
+    return {
+        "issuer": view.tree.label(d.issuer),
+        "type": type_name(d.type),
+        "year": str(d.date.year) if d.date else "",
+        "effect": view.lifecycle.effect(entry).label,
+    }
 
 
 def search_meta(entry: Entry, view: View) -> dict[str, str]:

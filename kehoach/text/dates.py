@@ -149,12 +149,19 @@ def parse_vn_date(text: str) -> dt.date:
     return make_date(found[0], found[1], found[2])
 
 
+def _month(date: dt.date) -> str:
+    """Hướng dẫn 36-HD/VPTW writes a zero before months 1 and 2 only (so «01», «02» are not read as 10, 11, 12
+    completed by hand), and before days under 10."""
+    return f"{date.month:02d}" if date.month <= 2 else str(date.month)
+
+
 def vn_long(date: dt.date) -> str:
-    """'ngày 28 tháng 02 năm 2023', the form official documents use."""
-    return f"ngày {date.day:02d} tháng {date.month:02d} năm {date.year}"
+    """'ngày 28 tháng 02 năm 2023', 'ngày 16 tháng 6 năm 2022': the form official documents use."""
+    return f"ngày {date.day:02d} tháng {_month(date)} năm {date.year}"
 
 
 def vn_short(date: dt.date) -> str:
+    """'05/02/2023', '16/06/2022': the numeric form of lists and messages, fixed width so columns align."""
     return f"{date.day:02d}/{date.month:02d}/{date.year}"
 
 
