@@ -27,6 +27,7 @@ VIEWS = [
     "van-ban/theo-nam/",
     "van-ban/nam/2023/",
     "van-ban/ma-tran/",
+    "van-ban/hieu-luc/",  # documents in force, and those no longer
     "tim-kiem/?q=so+ket",
     "du-lieu/",
     "huong-dan-macro/",

@@ -29,8 +29,8 @@ def entry_of(view, path):
 
 
 def official_part(html: str) -> str:
-    """The HTML of the official text: from its block to the end of the searched part."""
-    return html.split('<div class="kh-official">', 1)[1]
+    """The HTML of the official text: from its block to the page's history (or the end of the page)."""
+    return html.split('<div class="kh-official">', 1)[1].split('<h2 id="lich-su"', 1)[0]
 
 
 def words(html: str) -> list[str]:
