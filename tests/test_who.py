@@ -230,3 +230,31 @@ def test_the_home_page_keeps_the_next_due_and_the_latest_late_when_capped():
     assert [t.due for t in nearest(tasks, as_of, 3)] == dues[2:]  # both next ones, and the latest late one
     assert [t.due for t in nearest(tasks, as_of, 1)] == [dt.date(2023, 3, 10)]
     assert [t.due for t in nearest(tasks, as_of, 9)] == dues
+
+
+def test_a_rebuild_shows_what_changed_in_a_row_and_reuses_only_rows_that_did_not(tmp_path):
+    """A serving session remembers rows between builds: an edited task, and a task whose document another
+    document archived, must show as they are now."""
+    import shutil
+
+    root = tmp_path / "kho"
+    for folder in ("plans", "outlines", "resolutions"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "organizations.yml", root / "organizations.yml")
+    before = dashboard_pages(view_at(load_repository(root), BUILD), BUILD)
+    plan = root / "plans/duk-hanoi-dh/kh-90-2023.md"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("    title: ", "    title: Đã sửa lúc xem trước — ", 1), encoding="utf-8")
+    after = dashboard_pages(view_at(load_repository(root), BUILD), BUILD)
+    assert "Đã sửa lúc xem trước" not in "".join(before.values())
+    assert "Đã sửa lúc xem trước" in "".join(after.values())
+    # the same repository a term later: every row of the plan is archived, none reused from before
+    from kehoach.site.tasklist import task_table
+
+    here = "nhiem-vu/to-chuc/duk-hanoi-dh.md"
+    now = view_at(load_repository(root), BUILD)
+    rows_now = "".join(task_table(here, now.tasks_of(now.by_key["duk-hanoi-dh/kh-90-2023"]), now, BUILD))
+    later = view_at(load_repository(root), AFTER_TERM)
+    rows_later = "".join(task_table(here, later.tasks_of(later.by_key["duk-hanoi-dh/kh-90-2023"]), later, BUILD))
+    assert 'data-state="open"' in rows_now and 'data-state="archived"' not in rows_now
+    assert 'data-state="archived"' in rows_later and 'data-state="open"' not in rows_later

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from ..model.tasks import LocatedTask
 from ..model.view import View
-from .tasklist import sort_key, task_line, text
+from .tasklist import line_of, sort_key, text
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 WEEKDAYS_SHORT = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
@@ -50,7 +50,7 @@ def month_grid(year: int, month: int, tasks: list[LocatedTask], view: View) -> l
                 f'<li><a href="#{line.anchor}" data-state="{line.state}" title="{text(lt.task.title)}">'
                 f"{text(_short(lt.task.title))}</a></li>"
                 for lt in found
-                for line in (task_line(view, lt),)
+                for line in (line_of(view, lt),)
             )
             cells.append(
                 f'<td class="{" ".join(classes)}" data-date="{day.isoformat()}">'

@@ -206,6 +206,69 @@ def _cell(column: str, here: str, line: TaskLine, view: View, as_of: dt.date) ->
     return status_span(line, as_of)
 
 
+class _Memory:
+    """What this build and a serving session's previous build computed: a task's line once per build (a task
+    shows on five or so pages), a row's HTML once per page for as long as nothing it shows changed (a
+    rebuild after one saved file remakes every view, and almost every row in them is as it was). Two
+    generations are kept, so the memory holds about two builds' rows."""
+
+    def __init__(self) -> None:
+        self.view: weakref.ReferenceType[View] | None = None
+        self.lines: dict[tuple[str, str], TaskLine] = {}
+        self.rows: dict[tuple, str] = {}
+        self.previous: dict[tuple, str] = {}
+
+    def start(self, view: View) -> None:
+        if self.view is None or self.view() is not view:
+            self.view = weakref.ref(view)
+            self.lines = {}
+            self.previous, self.rows = self.rows, {}
+
+
+_MEMORY = _Memory()
+
+
+def line_of(view: View, lt: LocatedTask) -> TaskLine:
+    _MEMORY.start(view)
+    key = (lt.entry.key, lt.task.id)
+    found = _MEMORY.lines.get(key)
+    if found is None or found.located is not lt:
+        found = _MEMORY.lines[key] = task_line(view, lt)
+    return found
+
+
+def _shown(line: TaskLine, view: View) -> tuple:
+    """Everything a row's HTML is made of, besides the page it is on and the columns."""
+    lt, task = line.located, line.located.task
+    return (
+        lt.entry.key,
+        lt.entry.page_path,
+        view.heading(lt.entry),
+        task.id,
+        task.title,
+        task.deadline,
+        task.deliverable,
+        tuple(view.unit_name(lt.entry, r) for r in task.applies_to),
+        line.due,
+        line.state,
+        line.archive,
+        line.org,
+        line.org_label,
+        line.org_name,
+        line.lead,
+        line.support,
+    )
+
+
+def cached_row(here: str, line: TaskLine, view: View, as_of: dt.date, columns: tuple[str, ...], anchor: bool) -> str:
+    key = (here, columns, anchor, as_of, _shown(line, view))
+    found = _MEMORY.rows.get(key)
+    if found is None:
+        found = _MEMORY.previous.get(key) or row(here, line, view, as_of, columns, anchor)
+        _MEMORY.rows[key] = found
+    return found
+
+
 def row(here: str, line: TaskLine, view: View, as_of: dt.date, columns: tuple[str, ...], anchor: bool) -> str:
     """One task's row: `data-org` and the cells' `data-unit` links are what the browser filters on."""
     attrs = f' id="{line.anchor}"' if anchor else ""
@@ -234,6 +297,6 @@ def task_table(
         key = (lt.entry.key, lt.task.id)
         if key not in seen:
             seen.add(key)
-            rows.append(row(here, task_line(view, lt), view, as_of, columns, anchors))
+            rows.append(cached_row(here, line_of(view, lt), view, as_of, columns, anchors))
     head_lines = ['<div class="kh-tasks">', "<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>"]
     return [*head_lines, *rows, "</tbody>", "</table>", "</div>", ""]
