@@ -14,10 +14,10 @@ from minirepo import make_repo, write_doc
 
 from kehoach.checks import run_checks
 from kehoach.model.load import load_repository
-from kehoach.site.home import due_now, nearest
+from kehoach.site.home import due_now
 from kehoach.site.month import month_grid
 from kehoach.site.pages import build_pages
-from kehoach.site.tasklist import task_line, unit_of
+from kehoach.site.tasklist import nearest, task_line, unit_of
 from kehoach.site.views import dashboard_pages, unit_pages
 
 BUILD = dt.date(2023, 3, 1)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model.tasks import LocatedTask
 from ..model.view import View
 from .format import day_short, escape, href
-from .tasklist import page_href, task_table
+from .tasklist import nearest, page_href, task_table
 from .views import DASHBOARD, UNITS, open_by_org, org_tasks_page, unit_tasks
 
 HOME_COLUMNS = ("due", "task", "doc", "org", "lead", "status")
@@ -44,14 +43,6 @@ def due_now(view: View, page: str, as_of: dt.date, days: int = 30) -> str:
         [f'<div class="kh-due-now" data-days="{days}">', "", *table]
         + [f'<p class="kh-due-empty"{" hidden" if chosen else ""}>{empty}</p>', "", note, "</div>", ""]
     )
-
-
-def nearest(tasks: list[LocatedTask], as_of: dt.date, cap: int) -> list[LocatedTask]:
-    """At most `cap` of tasks sorted by deadline: the next ones due first, then the most recently past due."""
-    upcoming = [lt for lt in tasks if lt.due and lt.due >= as_of][:cap]
-    late = [lt for lt in tasks if lt.due and lt.due < as_of]
-    late = late[len(late) - (cap - len(upcoming)) :] if cap > len(upcoming) else []
-    return late + upcoming
 
 
 def latest_documents(view: View, page: str, count: int = 8) -> str:

@@ -15,6 +15,7 @@ from .tasklist import line_of, sort_key, text
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 WEEKDAYS_SHORT = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
+DAY_ITEMS = 4  # a day's cell names this many tasks, then counts the others (all are in the list below)
 TITLE_CHARS = 48  # a grid cell shows the start of a task's title; the row below has all of it
 
 
@@ -49,9 +50,13 @@ def month_grid(year: int, month: int, tasks: list[LocatedTask], view: View) -> l
             items = "".join(
                 f'<li><a href="#{line.anchor}" data-state="{line.state}" title="{text(lt.task.title)}">'
                 f"{text(_short(lt.task.title))}</a></li>"
-                for lt in found
+                for lt in found[:DAY_ITEMS]
                 for line in (line_of(view, lt),)
             )
+            if len(found) > DAY_ITEMS:  # the rest in the list below, from the first one not shown
+                more = line_of(view, found[DAY_ITEMS])
+                items += f'<li><a href="#{more.anchor}">và {len(found) - DAY_ITEMS} nhiệm vụ khác</a></li>'
+
             cells.append(
                 f'<td class="{" ".join(classes)}" data-date="{day.isoformat()}">'
                 f'<span class="kh-day-number"><span class="kh-day-name">{WEEKDAYS[day.weekday()]}, </span>'

@@ -8,6 +8,7 @@ from .document import document_page
 from .forge import Forge, page_actions
 from .history_section import prefetch
 from .in_force import in_force_page
+from .paging import paginate_all
 from .problems import ERRORS_PAGE, errors, errors_page
 from .views import calendar_pages, dashboard_pages, matrix, organization_pages, type_pages, unit_pages, year_pages
 
@@ -52,9 +53,9 @@ def build_pages(
         log.history.forget()
     if preview_errors:
         pages[ERRORS_PAGE] = errors_page(view, preview_errors)
-    pages |= organization_pages(view) | type_pages(view) | year_pages(view) | calendar_pages(view, as_of)
-    pages |= unit_pages(view, as_of)
-    pages["van-ban/ma-tran.md"] = matrix(view)
-    pages |= in_force_page(view)
-    pages |= dashboard_pages(view, as_of)
-    return pages
+    views = organization_pages(view) | type_pages(view) | year_pages(view) | calendar_pages(view, as_of)
+    views |= unit_pages(view, as_of)
+    views["van-ban/ma-tran.md"] = matrix(view)
+    views |= in_force_page(view)
+    views |= dashboard_pages(view, as_of)
+    return pages | paginate_all(views)  # a listing of thousands, in pages a slow link loads

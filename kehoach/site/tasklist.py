@@ -158,6 +158,14 @@ def sort_key(lt: LocatedTask) -> tuple[dt.date, str, str]:
     return (lt.due or dt.date.max, lt.entry.key, lt.task.id)
 
 
+def nearest(tasks: list[LocatedTask], as_of: dt.date, cap: int) -> list[LocatedTask]:
+    """At most `cap` of tasks sorted by deadline: the next ones due first, then the most recently past due."""
+    upcoming = [lt for lt in tasks if lt.due and lt.due >= as_of][:cap]
+    late = [lt for lt in tasks if lt.due and lt.due < as_of]
+    late = late[len(late) - (cap - len(upcoming)) :] if cap > len(upcoming) else []
+    return late + upcoming
+
+
 # --- HTML ----------------------------------------------------------------------------------------------
 
 

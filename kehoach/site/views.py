@@ -17,7 +17,7 @@ from .effect import effect_span
 from .format import asset_url, day_short, escape, href, link
 from .life import on_time_shares, reports_matrix
 from .month import month_grid
-from .tasklist import FILTER_SLOT, Unit, task_table, unit_of
+from .tasklist import FILTER_SLOT, Unit, nearest, sort_key, task_table, unit_of
 
 SLUG_TO_TYPE = {type_slug(code): code for code in DOC_TYPES}
 MONTHS = [
@@ -141,6 +141,9 @@ def open_by_org(view: View) -> dict[str, list[LocatedTask]]:
     return by_org
 
 
+DASHBOARD_ROWS = 100  # the dashboard's own table; each organisation's page has all its tasks
+
+
 def org_tasks_page(org_key: str) -> str:
     return f"nhiem-vu/to-chuc/{org_key}.md"
 
@@ -162,7 +165,14 @@ def dashboard_pages(view: View, as_of: dt.date) -> dict[str, str]:
         f"## Quá hạn và đến hạn trong {SOON.days} ngày (tính từ ngày dựng {day_short(as_of)})",
         "",
     ]
-    out += task_table(here, soon, view, as_of) if soon else ["Không có nhiệm vụ đang mở nào trong khoảng này.", ""]
+    shown = nearest(sorted(soon, key=sort_key), as_of, DASHBOARD_ROWS)
+    out += task_table(here, shown, view, as_of) if soon else ["Không có nhiệm vụ đang mở nào trong khoảng này.", ""]
+    if len(shown) < len(soon):
+        out += [
+            f"Bảng trên có {len(shown)} nhiệm vụ gần hạn nhất và mới quá hạn nhất; còn {len(soon) - len(shown)} nhiệm "
+            "vụ khác trong khoảng này, xem theo từng tổ chức dưới đây.",
+            "",
+        ]
     pages = {}
     if by_org:
         out += [
