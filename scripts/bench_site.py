@@ -135,8 +135,17 @@ def first_visit_bytes(site: Path, pages: dict[str, str]) -> dict[str, int] | Non
         return found
 
 
-def page_kinds(project: Path) -> dict[str, str]:
-    """One page of each kind a first visitor lands on: home, a plan, a registry entry, the dashboard."""
+def largest(site: Path, folder: str) -> str | None:
+    """The heaviest page of a view's folder (every page of a listing or of a month is cut to size: the worst
+    one is the one to measure)."""
+    found = [(p.stat().st_size, p) for p in (site / folder).glob("*/index.html")]
+    return max(found)[1].parent.relative_to(site).as_posix() + "/" if found else None
+
+
+def page_kinds(project: Path, site: Path) -> dict[str, str]:
+    """One page of each kind a first visitor lands on: home, a plan, a registry entry, the dashboard, and the
+    heaviest page of each long view (a type's listing, the documents in force, a month, a unit, an
+    organisation's tasks)."""
     plan = next(p for p in sorted((project / "plans").rglob("*.md")) if "- id: " in p.read_text(encoding="utf-8"))
     registry = min((project / "resolutions").rglob("*.md"))
     key = lambda p, folder: p.relative_to(project / folder).with_suffix("").as_posix()  # noqa: E731
@@ -145,6 +154,16 @@ def page_kinds(project: Path) -> dict[str, str]:
         "plan": f"van-ban/{key(plan, 'plans')}/",
         "registry": f"van-ban/{key(registry, 'resolutions')}/",
         "dashboard": "nhiem-vu/",
+        "in force": "van-ban/hieu-luc/",
+    } | {
+        kind: path
+        for kind, folder in (
+            ("listing", "van-ban/loai"),
+            ("month", "nhiem-vu/lich"),
+            ("unit", "nhiem-vu/don-vi"),
+            ("organisation", "nhiem-vu/to-chuc"),
+        )
+        if (path := largest(site, folder))
     }
 
 
@@ -257,7 +276,7 @@ def measure(n: int) -> dict:
             "peak_plain": peak_plain,
             "pages": sum(1 for _ in site.rglob("*.html")),
             "search": first_search_bytes(site),
-            "first_visit": first_visit_bytes(site, page_kinds(ours)),
+            "first_visit": first_visit_bytes(site, page_kinds(ours, site)),
         }
 
 
