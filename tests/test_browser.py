@@ -81,6 +81,20 @@ def test_pages_make_no_request_outside_the_site(page, site_url):
     assert not any("mermaid" in u for u in page.requests)  # the diagram is drawn at build time
 
 
+def test_pages_ask_for_nothing_that_is_not_there_and_log_no_error(browser, site_url):
+    """Every request a page makes succeeds (a failing one costs a round trip on a slow link, and Chromium
+    logs it as an error): a feed announced in the head must not make Material look for a sitemap beside it."""
+    pg = browser.new_page()
+    failed, errors = [], []
+    pg.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for path in ("", "van-ban/duk-hanoi-dh/kh-90-2023/", "nhiem-vu/", "nhiem-vu/lich/2023-03/", "van-ban/hieu-luc/"):
+        pg.goto(site_url + path)
+        pg.wait_for_load_state("networkidle")
+    pg.close()
+    assert failed == [] and errors == [], (failed, errors)
+
+
 def test_relationship_diagram_is_an_svg_whose_boxes_link_to_the_documents(page, site_url):
     page.goto(site_url + "van-ban/duk-hanoi-dh/kh-74-2022/")
     diagram = page.locator(".kh-diagram svg")

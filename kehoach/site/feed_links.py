@@ -1,6 +1,10 @@
-"""The feeds a page announces in its head (<link rel="alternate" type="application/atom+xml">), so a feed
+"""The feeds a page announces in its head (<link rel="alternate feed" type="application/atom+xml">), so a feed
 reader given any page of the site finds them: the whole repository's on every page, and an organisation's
-own on its listing and on the pages of its documents."""
+own on its listing and on the pages of its documents.
+
+Not `rel="alternate"` alone: Material takes every `link[rel=alternate]` for another language of the site and
+asks for a sitemap.xml beside it, two requests that fail on every page view. Feed readers look for the word
+«alternate» among the link's relations, which «alternate feed» still has."""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ def feed_links(page: str, view: View) -> str:
     if org is not None:
         feeds.append((f"Văn bản mới và thay đổi — {view.tree.label(org)}", f"{FEED_DIR}/{org}.atom"))
     return "".join(
-        f'<link rel="alternate" type="application/atom+xml" title="{html.escape(title)}" '
+        f'<link rel="alternate feed" type="application/atom+xml" title="{html.escape(title)}" '
         f'href="{html.escape(asset_url(page, "du-lieu/" + name))}">'
         for title, name in feeds
     )
