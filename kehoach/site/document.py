@@ -28,10 +28,23 @@ KIND_LABEL = {"plan": "Kế hoạch / chương trình", "outline": "Đề cươn
 PURPOSE = {"b/c": "để báo cáo", "t/h": "để thực hiện", "lưu": "lưu", "biết": "để biết"}
 
 
+def currency(entry: Entry, view: View) -> str:
+    """Whether the document is current work, and why not: its effect (replaced…) or its term's end."""
+    if not view.archived(entry):
+        return "đang thực hiện"
+    effect = view.lifecycle.effect(entry)
+    if not effect.in_force:
+        return f"lưu trữ ({effect.label})"
+    term = view.lifecycle.term_ended(entry)
+    if term is not None:
+        return f"lưu trữ (nhiệm kỳ {term.label} đã kết thúc ngày {day_short(term.last_day)})"
+    return "lưu trữ"
+
+
 def header(entry: Entry, view: View, as_of: dt.date) -> list[str]:
     d, tree = entry.doc, view.tree
     term = term_of(entry, tree)
-    status = "hết nhiệm kỳ / hết hiệu lực (lưu trữ)" if view.archived(entry) else "đang thực hiện"
+    status = currency(entry, view)
     rows = [
         ("Số hiệu", entry.symbol(view.tree) or "chưa rõ (bản văn không ghi)"),
         ("Loại", type_name(d.type)),

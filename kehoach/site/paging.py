@@ -18,7 +18,9 @@ import re
 from .format import escape
 from .tasklist import page_href
 
-BUDGET = 80_000  # bytes of Markdown: with the theme's own files and the HTML around it, a first visit stays under 400 KB
+BUDGET = (
+    80_000  # bytes of Markdown: with the theme's own files and the HTML around it, a first visit stays under 400 KB
+)
 TASKS_OPEN = '<div class="kh-tasks">'
 _ID = re.compile(r'\bid="(nv-[^"]+)"')
 _HASH_LINK = re.compile(r'href="#(nv-[^"]+)"')
