@@ -368,3 +368,16 @@ def test_pages_show_the_suspect_banner_and_the_report_table_and_nothing_confiden
     everything = "".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file())
     assert "tuyệt mật về nhân sự" not in everything and "bc-08-2023" not in everything
     assert "33-NQ/TW" not in everything and "sửa đổi mật về cán bộ" not in everything
+
+
+def test_review_keeps_a_windows_file_windows_and_its_comments(tmp_path):
+    root = copy_content(tmp_path)
+    path = root / PLAN
+    text = path.read_text(encoding="utf-8").replace("\ntasks:", "\n# nhiệm vụ do văn phòng ghi\ntasks:", 1)
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    assert cli("review", PLAN, "--root", str(root)).returncode == 0
+    data = path.read_bytes()
+    assert b"\n" not in data.replace(b"\r\n", b"")  # every line still ends \r\n
+    assert "# nhiệm vụ do văn phòng ghi\r\ntasks:" in data.decode("utf-8")
+    assert codes_in(root, PLAN, TODAY, Code.R113) == []
+    assert [f for f in findings(root, TODAY) if f.path == PLAN and f.code.value.startswith("S")] == []

@@ -50,8 +50,15 @@ def _review_one(view: View, args: argparse.Namespace, file: Path) -> int:
             f"{entry.path}: văn bản không thực hiện, trích dẫn hay kèm theo văn bản nào trong kho; không có gì để ghi."
         )
         return 0
-    text = (args.root / entry.path).read_text(encoding="utf-8")
-    updated = replace_block(text, "reviewed", reviewed_block(done.reviewed))
+    # bytes as they are: a universal-newline read would turn a Windows file's line ends, official text
+    # included, into Unix ones
+    raw = (args.root / entry.path).read_bytes().decode("utf-8")
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""
+    try:
+        updated = bom + replace_block(raw[len(bom) :], "reviewed", reviewed_block(done.reviewed))
+    except ValueError:
+        print(f"kehoach: {entry.path}: không thấy phần đầu (---) để ghi mục «reviewed:».", file=sys.stderr)
+        return 2
     try:
         write_file(args.root, entry.path, updated.encode("utf-8"))
     except OutsideFolder as e:

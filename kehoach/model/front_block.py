@@ -20,7 +20,10 @@ def _under(line: str) -> bool:
 
 def replace_block(text: str, key: str, block: list[str]) -> str:
     """The text with the top-level `key` (its line and the indented or `- ` lines under it) replaced by
-    `block`, or `block` added at the end of the front matter. The text must have front matter."""
+    `block`, or `block` added at the end of the front matter. The text must have front matter. A file saved
+    with Windows line ends keeps them, every one."""
+    if "\r\n" in text and "\n" not in text.replace("\r\n", ""):
+        return replace_block(text.replace("\r\n", "\n"), key, block).replace("\n", "\r\n")
     parts = split(text)
     if parts is None:
         raise ValueError("no front matter")
