@@ -97,6 +97,9 @@ async function engine() {
 // signer holds the words, or whose text holds them together as typed. The first results are ranked
 // again on that, from their fragments (which the list shows anyway).
 const RERANK = 20;
+const FEW = 3;  // fewer results than this: look again with one word left out
+const PARTIAL = 0.5;  // what a page missing one word of the query scores, against one holding them all
+const MISSING_WORD = 10;  // and after reranking: below every page that holds them all
 const plain = (text) => fold(text).replace(/[^a-z0-9]+/g, " ").trim();
 
 // The longest run of the query's words, in order, found together in the text.
@@ -120,7 +123,7 @@ function rerank(candidates, tokens, typed) {
     const inOwn = needles.filter((w) => ` ${own} `.includes(` ${w} `)).length;
     const ownKey = tokens.some((t) => ` ${meta.keys || ""} `.includes(` ${t} `)) ? 1 : 0;
     const score = c.score / top + 2 * (inOwn / n) + 1.5 * (together(own, needles) / n)
-      + together(plain(c.data.content || ""), needles) / n + 3 * ownKey;
+      + together(plain(c.data.content || ""), needles) / n + 3 * ownKey - (c.partial ? MISSING_WORD : 0);
     return { ...c, score };
   }).sort((a, b) => b.score - a.score);
 }
@@ -137,6 +140,19 @@ export async function search(query, readSymbols = true, filters = {}) {
     const { results } = await pf.search([...tokens, ...narrow, ...variant].join(" "));
     for (const r of results) {
       if (!found.has(r.id) || found.get(r.id).score < r.score) found.set(r.id, { id: r.id, score: r.score, result: r });
+    }
+  }
+  if (found.size < FEW && typed.length >= 3 && typed.length <= 8) {
+    // Pagefind keeps only pages holding every word: a reader who adds one the document does not use («xã hội»)
+    // would lose it. Each word left out in turn finds such pages, ranked below those holding every word.
+    for (let skip = 0; skip < typed.length; skip++) {
+      const fewer = typed.filter((_, i) => i !== skip);
+      for (const variant of spellings(fewer)) {
+        const { results } = await pf.search([...tokens, ...narrow, ...variant].join(" "));
+        for (const r of results) {
+          if (!found.has(r.id)) found.set(r.id, { id: r.id, score: r.score * PARTIAL, result: r, partial: true });
+        }
+      }
     }
   }
   if (!found.size && tokens.length) return search(query, false, filters);  // a word taken for a code: search the words
