@@ -34,7 +34,13 @@ def folded(text: str) -> str:
 def header_search(pg, query: str) -> None:
     pg.keyboard.press("/")
     pg.keyboard.type(query)
-    pg.wait_for_selector(RESULTS, timeout=15000)
+    # the results of what was typed, not of a part of it shown while the search code was still loading
+    pg.wait_for_function(
+        "q => { const l = document.querySelector('#kh-hsearch-panel .kh-results');"
+        " return l && l.dataset.query === q && l.children.length > 0; }",
+        arg=query,
+        timeout=15000,
+    )
 
 
 def test_slash_and_s_focus_the_header_box_but_not_while_typing_in_a_field(screen, site_url):

@@ -262,6 +262,7 @@ export async function connect({ input, list, status, filterSlot, limit, sections
     const mine = ++asked;
     if (!query.trim()) {
       list.replaceChildren();
+      delete list.dataset.query;
       status.textContent = "";
       if (more) more.hidden = true;
       if (onRender) onRender(query);
@@ -272,6 +273,7 @@ export async function connect({ input, list, status, filterSlot, limit, sections
     const shown = await Promise.all(ranked.slice(0, limit).map((r) => r.data || r.result.data()));
     if (mine !== asked) return;  // the reader typed on meanwhile
     list.replaceChildren(...shown.map((d) => item(d, sections)));
+    list.dataset.query = query;  // which query the list answers (the reader may still be typing)
     status.textContent = ranked.length ? `${ranked.length} kết quả` : "Không tìm thấy văn bản nào.";
     if (more) {
       const params = new URLSearchParams({ q: query });
