@@ -16,6 +16,15 @@ from kehoach.model.load import load_repository
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def copy_content(tmp_path: Path) -> Path:
+    """The repository's own content (documents and organisations, no site files) in a folder of the test's."""
+    root = tmp_path / "kho"
+    for folder in ("plans", "outlines", "resolutions"):
+        shutil.copytree(ROOT / folder, root / folder)
+    shutil.copy(ROOT / "organizations.yml", root / "organizations.yml")
+    return root
+
+
 def findings(root: Path, as_of: dt.date, include_acknowledged: bool = False):
     result = run_checks(load_repository(root), as_of)
     return result.findings if include_acknowledged else result.active

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT, cli, findings
+from helpers import cli, copy_content, findings
 
 from kehoach.findings import Code
 from kehoach.model.load import load_repository
@@ -18,14 +18,6 @@ from kehoach.model.view import build_view
 
 PLAN = "plans/duk-hanoi-dh/kh-74-2022.md"  # implements 21-NQ/TW and 105-KH/TU
 TODAY = dt.date(2026, 11, 25)
-
-
-def copy_content(tmp_path: Path) -> Path:
-    root = tmp_path / "kho"
-    for folder in ("plans", "outlines", "resolutions"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "organizations.yml", root / "organizations.yml")
-    return root
 
 
 def write(root: Path, path: str, front: dict, body: str = "") -> None:

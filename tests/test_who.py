@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, copy_content
 from minirepo import make_repo, write_doc
 
 from kehoach.checks import run_checks
@@ -235,12 +235,7 @@ def test_the_home_page_keeps_the_next_due_and_the_latest_late_when_capped():
 def test_a_rebuild_shows_what_changed_in_a_row_and_reuses_only_rows_that_did_not(tmp_path):
     """A serving session remembers rows between builds: an edited task, and a task whose document another
     document archived, must show as they are now."""
-    import shutil
-
-    root = tmp_path / "kho"
-    for folder in ("plans", "outlines", "resolutions"):
-        shutil.copytree(ROOT / folder, root / folder)
-    shutil.copy(ROOT / "organizations.yml", root / "organizations.yml")
+    root = copy_content(tmp_path)
     before = dashboard_pages(view_at(load_repository(root), BUILD), BUILD)
     plan = root / "plans/duk-hanoi-dh/kh-90-2023.md"
     text = plan.read_text(encoding="utf-8")

@@ -154,7 +154,7 @@ _FIELD = {"chủ trì": "owner", "phối hợp": "co_owners", "thực hiện": "
 @runner
 def units_and_tasks(view: View, out: Findings) -> None:
     tree = view.repo.orgs
-    task_ids = {e.key: {t.id for t in e.doc.tasks} for e in view.repo.entries}
+    task_ids = view.task_ids
     for e in view.repo.entries:
         if e.doc.issuer not in tree:
             continue

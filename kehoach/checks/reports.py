@@ -12,7 +12,7 @@ from .registry import Findings, runner
 
 @runner
 def fulfils_targets(view: View, out: Findings) -> None:
-    tasks = {e.key: {t.id for t in e.doc.tasks} for e in view.repo.entries}
+    tasks = view.task_ids
     for e in view.repo.entries:
         for i, text in enumerate(e.doc.fulfils):
             key, tid = address(text)

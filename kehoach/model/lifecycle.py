@@ -20,7 +20,7 @@ from typing import Literal
 
 from .entry import Entry
 from .orgs import OrgTree
-from .references import Reference, RefStatus
+from .references import Reference
 from .schema import Term
 
 Change = Literal["amends", "replaces", "repeals"]
@@ -84,9 +84,7 @@ def acted_on(refs: list[Reference]) -> dict[str, list[Acted]]:
     """Document key -> the later documents amending, replacing or repealing it (as their relations say)."""
     found: dict[str, list[Acted]] = {}
     for ref in refs:
-        if ref.origin != "relation" or ref.relation not in CHANGES or ref.status != RefStatus.OK:
-            continue
-        if ref.target is None or ref.target is ref.source:
+        if not ref.relates(CHANGES) or ref.target is None:
             continue
         kind = _CHANGE_OF[ref.relation]
         found.setdefault(ref.target.key, []).append(Acted(kind, ref.source, ref.source.doc.date))
@@ -125,8 +123,7 @@ class Lifecycle:
         self.acted = acted_on(refs)
         self.implements: dict[str, list[Entry]] = {}
         for ref in refs:
-            implemented = ref.origin == "relation" and ref.relation == "implements" and ref.status == RefStatus.OK
-            if implemented and ref.target is not None and ref.target is not ref.source:
+            if ref.relates(("implements",)) and ref.target is not None:
                 self.implements.setdefault(ref.source.key, []).append(ref.target)
         self._effects: dict[str, Effect] = {}
         self._archived: dict[str, bool] = {}

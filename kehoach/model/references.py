@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, NamedTuple
@@ -76,6 +77,11 @@ class Reference:
             elif self.citation is not None:
                 self.line = self.source.file_line(self.citation.start)
         return self.line
+
+    def relates(self, kinds: Collection[str]) -> bool:
+        """Whether this is a front matter relation of one of `kinds` resolved to another document."""
+        resolved = self.status == RefStatus.OK and self.target is not None and self.target is not self.source
+        return self.origin == "relation" and self.relation in kinds and resolved
 
     @property
     def standard(self) -> str:

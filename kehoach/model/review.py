@@ -22,7 +22,7 @@ from .frontmatter import parse_yaml, split
 from .history import Commit, History
 from .lifecycle import Acted
 from .orgs import OrgTree
-from .references import Reference, RefStatus
+from .references import Reference
 from .schema import Document, Reviewed
 
 FOLLOWED = ("implements", "cites", "attached_to")  # relations a document follows its target by
@@ -70,6 +70,12 @@ def fingerprint(content: Content, acted: list[Acted]) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
 
 
+def as_it_stands(upstream: Entry, acted: list[Acted]) -> tuple[Content, str]:
+    """The upstream document's relevant content now, and its fingerprint with what acts on it."""
+    content = relevant(upstream.doc)
+    return content, fingerprint(content, acted)
+
+
 def content_of(text: str | None) -> Content | None:
     """The relevant content of a file's text (an old version from history); None when it cannot be read."""
     parts = split(text) if text else None
@@ -94,8 +100,7 @@ class Suspect:
 
 
 def _reviewed_for(follower: Entry, ref: Reference) -> Reviewed | None:
-    wanted = {ref.symbol.replace(" ", "").upper(), ref.target.key.upper() if ref.target else ""}
-    return next((r for r in follower.doc.reviewed if r.target.replace(" ", "").upper() in wanted), None)
+    return next((r for r in follower.doc.reviewed if _same_target(r.target, ref)), None)
 
 
 def describe(
@@ -152,9 +157,7 @@ def suspects(refs: list[Reference], acted: dict[str, list[Acted]], history: Hist
     """Every followed relation whose upstream changed since the follower was last checked against it."""
     wanted: list[tuple[Reference, Reviewed | None, Commit | None]] = []
     for ref in refs:
-        if ref.origin != "relation" or ref.relation not in FOLLOWED or ref.status != RefStatus.OK:
-            continue
-        if ref.target is None or ref.target is ref.source:
+        if not ref.relates(FOLLOWED) or ref.target is None:
             continue
         reviewed = _reviewed_for(ref.source, ref)
         if reviewed is not None:
@@ -177,8 +180,7 @@ def suspects(refs: list[Reference], acted: dict[str, list[Acted]], history: Hist
             if all(a.on is None or day is None or a.on <= day for a in now_acted):
                 continue  # compared with the upstream as it is now, and nothing acted on it since: unchanged
         if up.key not in contents:
-            content = relevant(up.doc)
-            contents[up.key] = (content, fingerprint(content, now_acted))
+            contents[up.key] = as_it_stands(up, now_acted)
         content, current = contents[up.key]
         if reviewed is not None:
             expected = reviewed.fingerprint
@@ -210,9 +212,7 @@ def followed(refs: list[Reference]) -> list[Reference]:
     seen: set[str] = set()
     found = []
     for ref in refs:
-        if ref.origin != "relation" or ref.relation not in FOLLOWED or ref.status != RefStatus.OK:
-            continue
-        if ref.target is None or ref.target is ref.source or ref.target.key in seen:
+        if not ref.relates(FOLLOWED) or ref.target is None or ref.target.key in seen:
             continue
         seen.add(ref.target.key)
         found.append(ref)
@@ -240,13 +240,14 @@ def review(
     note: str | None,
 ) -> Reviewing:
     """Record the current fingerprint of every followed document (or of `targets` only)."""
-    chosen = [r for r in followed(refs) if not targets or any(_same_target(t, r) for t in targets)]
-    unknown = [t for t in targets if not any(_same_target(t, r) for r in followed(refs))]
+    following = followed(refs)
+    chosen = [r for r in following if not targets or any(_same_target(t, r) for t in targets)]
+    unknown = [t for t in targets if not any(_same_target(t, r) for r in following)]
     kept = [old for old in follower.doc.reviewed if not any(_same_target(old.target, r) for r in chosen)]
     new = [
         Reviewed(
             target=_written_as(r),
-            fingerprint=fingerprint(relevant(r.target.doc), acted.get(r.target.key, [])),
+            fingerprint=as_it_stands(r.target, acted.get(r.target.key, []))[1],
             date=on,
             note=note,
         )

@@ -54,6 +54,11 @@ class View:
         return {e.key: [self._with_evidence(lt) for lt in locate(e)] for e in self.repo.entries}
 
     @cached_property
+    def task_ids(self) -> dict[str, set[str]]:
+        """Document key -> the ids of its tasks: what `parent` and `fulfils` addresses (key#id) may name."""
+        return {e.key: {t.id for t in e.doc.tasks} for e in self.repo.entries}
+
+    @cached_property
     def answers(self) -> dict[tuple[str, str], list[Answer]]:
         """(document key, task id) -> the reports that answer the task (kehoach/model/reports.py)."""
         return answers_by_task(self.repo.entries, self.as_of)

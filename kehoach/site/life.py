@@ -46,9 +46,14 @@ def _cell(row: OrgReport, here: str, view: View) -> str:
     return f'<span class="kh-report" data-state="{STATE_CLASS[row.state]}">{text}</span>'
 
 
+def asked_of_all(view: View, entry: Entry) -> list[tuple[LocatedTask, list[OrgReport]]]:
+    """The document's tasks asked of every base organisation, each with where the organisations stand."""
+    return [(lt, rows) for lt in view.tasks_of(entry) if (rows := view.reports_of(lt))]
+
+
 def report_table(entry: Entry, view: View, here: str) -> list[str]:
     """For each task asked of every base organisation: where each organisation stands."""
-    asked = [(lt, rows) for lt in view.tasks_of(entry) if (rows := view.reports_of(lt))]
+    asked = asked_of_all(view, entry)
     if not asked:
         return []
     out = ["## Báo cáo của các tổ chức trực thuộc", ""]
@@ -111,7 +116,7 @@ def reports_matrix(view: View, here: str) -> list[str]:
     """For each task asked of every base organisation: one row per organisation, one column per task."""
     out: list[str] = []
     for e in sorted(view.repo.entries, key=lambda e: e.key):
-        asked = [(lt, rows) for lt in view.tasks_of(e) if (rows := view.reports_of(lt))]
+        asked = asked_of_all(view, e)
         if not asked:
             continue
         if not out:
